@@ -1,0 +1,1 @@
+"""The Textual layer: renders a `Comparison` and reacts to keys. Nothing here analyses text."""
