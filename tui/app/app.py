@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
 
@@ -12,7 +14,7 @@ from tui.core.pipeline import build_comparison
 class ParallaxApp(App[None]):
     """Articles side by side."""
 
-    BINDINGS = [("q", "quit", "Quit")]
+    BINDINGS: ClassVar = [("q", "quit", "Quit")]
 
     def __init__(self, paths: list[str]) -> None:
         super().__init__()

@@ -56,7 +56,7 @@ class LoadedStory:
 
 
 def decode_bytes(data: bytes, path: str) -> str:
-    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else a detected legacy codec."""
+    """Decode article bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else a detected codec."""
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8"),
         (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -279,7 +279,7 @@ def load_story(paths: Sequence[str]) -> LoadedStory:
 
 
 def bundled_path(*parts: str) -> Path:
-    """A folder the wheel carries (`sample_data`, `themes`), or the checkout's copy when editable."""
+    """A folder the wheel carries (`sample_data`, `themes`), else the checkout's own copy."""
     package = Path(__file__).resolve().parent.parent
     inside = package.joinpath("_bundled", *parts)
     if inside.exists():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.models import Boilerplate, Sentence
@@ -33,7 +34,7 @@ def segment(
                 *(m.end() for m in _SENTENCE_END.finditer(line.group())),
                 len(line.group()),
             ]
-            for a, b in zip(bounds, bounds[1:], strict=False):
+            for a, b in itertools.pairwise(bounds):
                 chunk = line.group()[a:b]
                 if not chunk.strip():
                     continue
