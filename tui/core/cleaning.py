@@ -2,16 +2,556 @@
 
 Furniture is never deleted: it stays in the article's text as a `Boilerplate` span with a reason,
 so offsets stay true and the reader can show it greyed out.
+
+Text copied from a news page mixes the article with the page around it. The rules below look at
+one line at a time (a logical line, as the segmenter sees it: a hard-wrapped paragraph is one
+line), with three pieces of context:
+
+- the *body*: lines of at least `_BODY_MIN_WORDS` words that end like prose. Lines before the
+  first body line are the *header* (site name, tagline, headline, section tags), lines after the
+  last one the *footer* (tags, related links);
+- the *headline*: the longest header line that no other rule claims;
+- the *neighbours*: a caption next to a caption is more likely a caption.
+
+Each rule is about the form of furniture (a lone "Share", a "Name / Agency" credit, a line of
+cookie words, a short title-case line above the headline), never about one site's strings. When a
+rule is unsure it keeps the line: a lost sentence of the story is worse than a kept caption.
+Headlines, bullet summaries, subheads and quotations are content.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from tui.core.models import Boilerplate
+from tui.core.segmenting import logical_lines
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, so long word lists stay readable."""
+    return frozenset(words.split())
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_PROSE_END = frozenset('.!?"”’)…')
+# A body line has at least this many words and ends like prose. Eight keeps one-clause headlines
+# ("Russia cannot sustain attack ... : NATO", 11 words but no full stop) out via the ending, and
+# lets short closing paragraphs count as body.
+_BODY_MIN_WORDS = 8
+
+# Words of interface controls. A line made only of these (and the glue words below) is a button
+# row ("Share", "Copy link", "Follow us on X", "Listen to this article").
+_BUTTON_WORDS = _word_set(
+    """share shares sharing close print email e-mail mail tweet save saved bookmark comment
+    comments subscribe subscribed follow following unfollow menu search login logout
+    register signup sign log listen play pause replay watch advertisement advertising advert
+    sponsored ad ads accept reject manage settings preferences cookies expand collapse show
+    hide more less back top skip facebook twitter x whatsapp linkedin telegram reddit
+    pinterest flipboard messenger instagram youtube tiktok threads bluesky copy link copied
+    gift download open toggle navigation home next previous prev reply replies like likes
+    feedback report continue continues reading loading reuse click scroll donate subscribers
+    membership"""
+)
+_BUTTON_GLUE = _word_set(
+    """this the article story page on us to our via in up for with all full now free here a an
+    of and or your main content audio video min mins minute minutes read below above after
+    social media see videos become member here"""
+)
+# "Click here to share on social media" has seven words; a row of buttons rarely has more.
+_BUTTON_ROW_MAX_WORDS = 8
+# Button words that could also be an ordinary one-word subhead never count alone.
+_BUTTON_CORE = _BUTTON_WORDS - _word_set("more less next home top back like report")
+
+# Cookie and consent banners: a line is a banner when it holds this many distinct banner words,
+# one of them cookie or consent. Three: the sample's banner has eight, while news prose about
+# privacy law rarely stacks three of these in one paragraph together with "cookie".
+_BANNER_WORDS = _word_set(
+    """cookie cookies consent privacy partners accept accepting settings preferences
+    personalised personalized personalise personalize advertising ads tracking trackers opt
+    browsing continuing device storage policy manage vendors"""
+)
+_BANNER_MIN_HITS = 3
+_ADDRESS = _word_set("you your we our us")
+# Banners are short (the sample's has 55 words, the longest GDPR notices about 120); a longer line
+# is an article pasted without line breaks, which a banner must not swallow.
+_BANNER_MAX_WORDS = 150
+
+_RELATED_START = re.compile(
+    r"(?:read (?:more|also|next)|more (?:on|from|about) this|related(?: (?:topics|articles"
+    r"|stories|coverage|content|links|reading))?|see also|also read|recommended(?: for you)?"
+    r"|most (?:read|popular|viewed)|top stories|you may (?:also )?like|you might also like"
+    r"|don'?t miss|editor'?s picks|see (?:more|all)|explore more|list (?:\d+ )?of \d+(?: items?)?"
+    r"|end of list)\b\s*[:|—–-]?"
+    r"|(?:watch|video|listen|explainer|more)\s*[:|]",
+    re.IGNORECASE,
+)
+_RELATED_HEADING = re.compile(
+    r"(?:related(?: \w+)?|more on this(?: story)?|more from \w+|see also|read more|top stories"
+    r"|most (?:read|popular|viewed)|recommended(?: for you)?|you may (?:also )?like"
+    r"|tags?|topics?|filed under|explore more on these topics)\s*:?",
+    re.IGNORECASE,
+)
+_SECTION_TAG = re.compile(r"(?:tags?|topics?|filed under|categories|category)\s*:", re.IGNORECASE)
+
+# Photo credits: "Photo: Name", "Image source, Getty Images", "(AP Photo/Name)",
+# "REUTERS/Name", and a "Name / Agency" pair at the end of a caption.
+_CREDIT_LINE = re.compile(
+    r"\(?(?:(?:photo|photograph|picture|image|illustration|graphic|video|footage)"
+    r"(?:\s+(?:source|credit|by))?|credits?|source:?\s+(?:getty|ap|afp|reuters))\s*[:,]\s*\S",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(
+    r"(?:"
+    r"\((?:[^()]*\b(?:photo|photograph|image|picture|file)\b[^()]*)\)"  # (AP Photo/Name)
+    r"|\[(?:[^\[\]]*\b(?:photo|image|picture|file|via)\b[^\[\]]*)\]"  # [File: KCNA via Reuters]
+    r"|(?P<named>\b[A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}\s/\s[A-Z][\w’'&.-]*"
+    r"(?:\s[A-Z][\w’'&.-]*){0,3}"
+    r"|\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3}"  # REUTERS/Name
+    r"|\b[A-Z][\w’'-]*(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}/(?:[A-Z]{2,}|Getty Images)"  # Name/AP
+    r"|\b(?:[A-Z]{2,}\s+via\s+)?(?:Getty Images|Shutterstock|Alamy)(?: via [\w ]+)?)"
+    r")\s*\.?$"
+)
+# Every credit form above holds a slash, a closing parenthesis or a stock agency's name.
+_CREDIT_HINT = re.compile(r"/|[)\]]\s*\.?$|Getty|Shutterstock|Alamy")
+_CAPTION_START = re.compile(
+    r"(?:image|media|video|photo)\s+caption\s*[:,]|pictured\s*:|file(?:\s+photo)?\s*[:–—-]\s",
+    re.IGNORECASE,
+)
+_PICTURED = re.compile(
+    r"\((?:pictured|pictured\s+\w+(?:\s\w+)?|left|right|centre|center|above|below|top|bottom"
+    r"|inset|file(?: photo)?)\)",
+    re.IGNORECASE,
+)
+# Present-tense photo verbs: "Soldiers march in a parade ...", "X fires a howitzer at ...".
+# News prose reports in the past tense, captions describe the picture in the present; only
+# verbs of something a camera sees are listed, so "North Korea enters the war" stays content.
+_PHOTO_VERBS = _word_set(
+    """fire fires march marches walk walks stand stands sit sits pose poses gesture gestures
+    attend attends arrive arrives wave waves greet greets clink clinks ride rides carry
+    carries inspect inspects salute salutes gather gathers mourn mourns pray prays hug hugs
+    embrace embraces kneel kneels patrol patrols smile smiles sing sings shake shakes hold
+    holds look looks watch watches drive drives queue queues rest rests"""
+)
+# Words that make a line report rather than describe (tense, attribution, argument).
+_NOT_CAPTION_WORDS = _word_set(
+    """said says say told tells has have had was were will would could should been being is
+    according because that which if but however we our i you every often usually always
+    regularly daily continue continues"""
+)
+_ATTRIBUTION = _word_set("said says say told tells according")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PLACE_WORDS = _word_set("in at near during outside inside along amid on")
+_CAPTION_MAX_WORDS = 45  # longest wire-photo caption seen in practice is about 40 words
+# A caption that names itself ("Image caption, ...") or carries a credit may run longer (two
+# sentences of wire caption); past this it is a paragraph that happens to end in a credit.
+_CREDITED_CAPTION_MAX_WORDS = 70
+# A lone lowercase word longer than this is not a stray button label ("close", "menu").
+_STRAY_MAX_CHARS = 12
+
+_CREDIT_PROSE = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\s"
+    r"|\bcontributed (?:reporting )?to this (?:report|story|article)"
+    r"|^\(?(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b|^sources?\s*:\s"
+    r"|^this (?:article|story|page|content) (?:is (?:more than|over)|was (?:first )?published)",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(
+    r"(?:sign up|subscribe|register|get our|join)\b.*\b(?:newsletter|alerts?|briefing|updates"
+    r"|inbox)\b|\bnewsletter\b.*\b(?:sign up|subscribe)\b",
+    re.IGNORECASE,
+)
+# "3 min read", or a date label standing alone above its date ("Published").
+_READ_TIME = re.compile(
+    r"\d+\s*(?:min|mins|minutes?)\s+(?:read|listen|watch)"
+    r"|(?:published|updated|posted|last updated|first published)\s*:?",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"[Bb][Yy]:?\s+[A-Z][\w’'.-]*"
+    r"(?:(?:\s*[,&|]\s*|\s+)(?:and|in|for|of|the|at|[A-Z][\w’'.-]*))*"
+)
+_BYLINE_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|staff|contributor|analyst|columnist|producer"
+    r"|journalist|bureau|desk)s?\b",
+    re.IGNORECASE,
+)
+# Dates, times and the words around them; a line with nothing else is a timestamp.
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?"
+    r"|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m"
+    r"|utc|gmt|[a-z]?[sd]t|cet|cest|eet|eest|msk|updated|published|posted|last|first|at|on"
+    r"|today|yesterday|st|nd|rd|th|ago|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b",
+    re.IGNORECASE,
+)
+_NAVIGATION_SEPARATORS = re.compile(r"\s[|·»›]\s|\|")
+# A video's running time and source: "02:14 - Source: CNN".
+_VIDEO_LENGTH = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*[-–—|]\s*source\b", re.IGNORECASE)
+_EMBED = re.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+\w+\s+\d{1,2},\s+\d{4}$")
+_TRAILING_BUTTONS = re.compile(
+    r"(?<=[.!?\"”’)…])(?:\s+(?:Share(?: this(?: article| story)?)?|Tweet|Print|E-?mail|Copy link"
+    r"|Comments?|Save|Reply))+\s*$"
+)
+_LIST_MARKER = re.compile(r"[•‣⁃◦▪▫●■□►▶➢✓✔][ \t]*|[-*–—][ \t]+")
+# A footer line between two furniture lines is furniture up to this length: the longest
+# publisher boilerplate sentence we have seen ("Our Standards: ...") has 7 words.
+_FOOTER_MAX_WORDS = 12
+# Longest headline of a related article we expect inside a related-links list.
+_RELATED_MAX_WORDS = 16
+# A consent banner's heading or button has at most this many words ("We value your privacy").
+_BANNER_NEIGHBOUR_MAX_WORDS = 8
+_SMALL_WORDS = _word_set("a an and the of for in on at to by & with from or")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    body: bool
 
 
 def find_boilerplate(text: str, front_matter_end: int = 0) -> tuple[Boilerplate, ...]:
     """Spans of furniture in `text`, sorted and disjoint, without surrounding whitespace."""
     spans: list[Boilerplate] = []
-    if front_matter_end:
-        spans.append(Boilerplate(0, len(text[:front_matter_end].rstrip()), "front matter"))
-    return tuple(spans)
+    front = text[:front_matter_end]
+    if front.strip():
+        start = len(front) - len(front.lstrip())
+        spans.append(Boilerplate(start, len(front.rstrip()), "front matter"))
+    lines = _lines(text, front_matter_end)
+    reasons = _line_reasons(lines)
+    for line, reason in zip(lines, reasons, strict=True):
+        if reason:
+            spans.append(Boilerplate(line.start, line.end, reason))
+            continue
+        marker = _LIST_MARKER.match(line.text)
+        if marker and marker.end() < len(line.text):
+            marker_end = line.start + len(marker.group().rstrip())
+            spans.append(Boilerplate(line.start, marker_end, "list marker"))
+        trailing = _TRAILING_BUTTONS.search(line.text)
+        if trailing and trailing.start() > 0:
+            spans.append(
+                Boilerplate(
+                    line.start + trailing.start() + _lead(trailing.group()), line.end, "button"
+                )
+            )
+    spans.sort(key=lambda span: (span.start, span.end))
+    disjoint: list[Boilerplate] = []
+    for span in spans:
+        if disjoint and span.start < disjoint[-1].end:
+            continue
+        disjoint.append(span)
+    return tuple(disjoint)
+
+
+def _lead(fragment: str) -> int:
+    return len(fragment) - len(fragment.lstrip())
+
+
+def _lines(text: str, offset: int) -> list[_Line]:
+    """The logical lines after `offset`, trimmed, with their words and body flag."""
+    lines: list[_Line] = []
+    for unit_start, unit_end in logical_lines(text, offset):
+        raw = text[unit_start:unit_end]
+        stripped = raw.strip()
+        start = unit_start + _lead(raw)
+        words = _WORD.findall(stripped)
+        body = len(words) >= _BODY_MIN_WORDS and stripped[-1] in _PROSE_END
+        lines.append(_Line(start, start + len(stripped), stripped, words, body))
+    return lines
+
+
+def _line_reasons(lines: list[_Line]) -> list[str | None]:
+    """One reason per line: why it is furniture, or None when it is content."""
+    reasons: list[str | None] = [_standalone_reason(line) for line in lines]
+    body_lines = [i for i, line in enumerate(lines) if line.body and reasons[i] is None]
+    first_body = body_lines[0] if body_lines else len(lines)
+    _mark_present_tense_captions(lines, reasons, first_body)
+    body_lines = [i for i in body_lines if reasons[i] is None]
+    last_body = body_lines[-1] if body_lines else len(lines)
+    _mark_header(lines, reasons, first_body)
+    _mark_footer(lines, reasons, last_body)
+    _mark_related_runs(lines, reasons)
+    _mark_roles(lines, reasons)
+    _mark_banner_neighbours(lines, reasons)
+    _mark_caption_neighbours(lines, reasons)
+    _mark_duplicates(lines, reasons)
+    return reasons
+
+
+def _mark_present_tense_captions(
+    lines: list[_Line], reasons: list[str | None], first_body: int
+) -> None:
+    """Photo captions below the header.
+
+    Headlines are written in the present tense too ("Russia fires 40 missiles at Kyiv"), so the
+    rule only looks below the header and never at the first line that is not furniture.
+    """
+    first_content = next((i for i, reason in enumerate(reasons) if reason is None), None)
+    for i in range(first_body, len(lines)):
+        if reasons[i] is None and i != first_content and _is_present_tense_caption(lines[i]):
+            reasons[i] = "caption"
+
+
+def _mark_header(lines: list[_Line], reasons: list[str | None], first_body: int) -> None:
+    """Short title-case lines around the headline: site name and tagline above, tags below."""
+    headline = _headline(lines, reasons, first_body)
+    for i in range(first_body):
+        if reasons[i] is None and i != headline and _is_label(lines[i]):
+            if headline is None or i < headline:
+                reasons[i] = "site name" if len(lines[i].words) == 1 else "tagline"
+            else:
+                reasons[i] = "section tag"
+
+
+def _mark_footer(lines: list[_Line], reasons: list[str | None], last_body: int) -> None:
+    """Tags and related-link lists after the last paragraph."""
+    in_related = False
+    for i in range(last_body + 1, len(lines)):
+        line = lines[i]
+        if reasons[i] == "related link" or _RELATED_HEADING.fullmatch(line.text):
+            in_related = True
+            reasons[i] = reasons[i] or "related link"
+        elif reasons[i] is None and _is_footer_label(line, in_related):
+            reasons[i] = "related link" if in_related else "section tag"
+    for i in range(last_body + 1, len(lines) - 1):
+        # A short title-case line between two furniture lines ("Our Standards: The Trust
+        # Principles."); a sentence of prose there stays content.
+        if (
+            reasons[i] is None
+            and reasons[i - 1]
+            and reasons[i + 1]
+            and len(lines[i].words) <= _FOOTER_MAX_WORDS
+            and _title_case(lines[i].words)
+        ):
+            reasons[i] = "footer"
+
+
+def _mark_related_runs(lines: list[_Line], reasons: list[str | None]) -> None:
+    """A headline inside a list of related links ("list 1 of 4", headline, "end of list")."""
+    for i in range(1, len(lines) - 1):
+        if (
+            reasons[i] is None
+            and reasons[i - 1] == reasons[i + 1] == "related link"
+            and not lines[i].body
+            and len(lines[i].words) <= _RELATED_MAX_WORDS
+        ):
+            reasons[i] = "related link"
+
+
+def _standalone_reason(line: _Line) -> str | None:
+    """Furniture a line shows by itself, wherever it stands."""
+    text = line.text
+    lowered = [word.lower() for word in line.words]
+    if not lowered:
+        return "separator"
+    if _is_banner(lowered, text):
+        return "cookie banner"
+    if _is_button_row(lowered):
+        return "advertisement" if lowered[0].startswith("advert") else "button"
+    if len(lowered) == 1 and text[-1] not in _PROSE_END:
+        word = line.words[0]
+        if len(word) <= 2 or (word.islower() and len(word) <= _STRAY_MAX_CHARS):
+            return "stray word"
+    if _EMBED.search(text):
+        return "social embed"
+    if _CAPTION_START.match(text) and len(lowered) <= _CREDITED_CAPTION_MAX_WORDS:
+        return "caption"
+    if _CREDIT_LINE.match(text) and len(lowered) <= 12:
+        return "photo credit"
+    credit = _CREDIT_TAIL.search(text) if _CREDIT_HINT.search(text) else None
+    if credit and not _has_quote(text) and len(lowered) <= _CREDITED_CAPTION_MAX_WORDS:
+        if credit.start() == 0:
+            return "photo credit"
+        # A bare "Name / Agency" credit follows a finished caption; "the NATO/EU summit" or
+        # "USD / EUR" at the end of a sentence of prose is not one.
+        if not credit.group("named") or text[: credit.start()].rstrip()[-1] in ".!?)":
+            return "caption"
+    if len(lowered) <= 25 and _CREDIT_PROSE.search(text):
+        return "credit"
+    if len(lowered) <= 20 and _NEWSLETTER.search(text):
+        return "newsletter"
+    if len(lowered) <= 8 and _READ_TIME.fullmatch(text):
+        return "timestamp"
+    if len(lowered) <= 12 and _RELATED_START.match(text) and not line.body:
+        return "related link"
+    if _SECTION_TAG.match(text) and len(lowered) <= 15:
+        return "section tag"
+    if len(lowered) <= 10 and _BYLINE.fullmatch(text) and text[-1] not in _PROSE_END:
+        return "byline"
+    if len(lowered) <= 24 and _is_timestamp(text):
+        return "timestamp"
+    if _is_navigation(text):
+        return "navigation"
+    if _VIDEO_LENGTH.match(text) and len(lowered) <= 8:
+        return "video"
+    if _is_pictured_caption(line, lowered):
+        return "caption"
+    return None
+
+
+def _is_timestamp(text: str) -> bool:
+    """Only dates, times and their labels: "October 28, 2024 4:12 PM UTC", "Updated: 11:02"."""
+    rest = _DATE_WORDS.sub(" ", text)
+    return any(c.isdigit() for c in rest) and not any(c.isalpha() for c in rest)
+
+
+def _is_navigation(text: str) -> bool:
+    """A row of short section names: "Home | News | Sport", "News|Russia-Ukraine war"."""
+    items = [item.strip() for item in _NAVIGATION_SEPARATORS.split(text)]
+    if len(items) < 2 or text[-1] in ".!?":
+        return False
+    if len(items) == 2 and " | " in text:
+        # "Ukraine war | Live updates" is a headline with a pipe; one bare "|" between two
+        # labels ("News|Russia-Ukraine war") or a longer row is a breadcrumb.
+        return False
+    return all(0 < len(item.split()) <= 3 and item[0].isupper() for item in items)
+
+
+def _is_banner(lowered: list[str], text: str) -> bool:
+    """Cookie words addressed to the reader by the site ("We use cookies ... your consent").
+
+    The address matters: news prose about cookie rules ("regulators said consent for
+    tracking cookies ...") has the words but speaks of third parties, or quotes them.
+    """
+    if len(lowered) > _BANNER_MAX_WORDS or _has_quote(text):
+        return False
+    hits = _BANNER_WORDS.intersection(lowered)
+    if len(hits) < _BANNER_MIN_HITS or not {"cookie", "cookies", "consent"} & hits:
+        return False
+    return bool(_ADDRESS.intersection(lowered))
+
+
+def _is_button_row(lowered: list[str]) -> bool:
+    if len(lowered) > _BUTTON_ROW_MAX_WORDS:
+        return False
+    core = [word for word in lowered if word in _BUTTON_CORE]
+    return bool(core) and all(w in _BUTTON_WORDS or w in _BUTTON_GLUE for w in lowered)
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in '"“”«»')
+
+
+def _is_pictured_caption(line: _Line, lowered: list[str]) -> bool:
+    """A "(pictured)" line without a full stop that is neither a quote nor attributed speech.
+
+    "(pictured)" also appears in body prose ("Rutte (pictured) said ..."); a caption with a full
+    stop needs a caption beside it (`_mark_caption_neighbours`).
+    """
+    text = line.text
+    if _has_quote(text) or len(lowered) > _CAPTION_MAX_WORDS or not _PICTURED.search(text):
+        return False
+    return not _ATTRIBUTION.intersection(lowered) and text[-1] not in ".!?"
+
+
+def _is_present_tense_caption(line: _Line) -> bool:
+    """A picture described in the present tense: subject, photo verb, then a place or time."""
+    text = line.text
+    lowered = [word.lower() for word in line.words]
+    if _has_quote(text) or len(lowered) > _CAPTION_MAX_WORDS:
+        return False
+    if _NOT_CAPTION_WORDS.intersection(lowered) or _sentence_count(text) > 1:
+        return False
+    verb = next((i for i, word in enumerate(lowered[:14]) if word in _PHOTO_VERBS), None)
+    if verb is None or verb == 0 or not _PLACE_WORDS.intersection(lowered[verb + 1 :]):
+        return False
+    # Present-tense war reporting ("Ukrainian troops hold positions near Pokrovsk.") has the
+    # same shape; a caption also shows one of the marks of the genre: no full stop, the date
+    # the picture was taken, or a lone subject ("A soldier fires ...", never news prose).
+    return text[-1] not in ".!?" or bool(_YEAR.search(text)) or lowered[0] in ("a", "an")
+
+
+def _sentence_count(text: str) -> int:
+    return len(re.findall(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]", text)) + 1
+
+
+def _headline(lines: list[_Line], reasons: list[str | None], first_body: int) -> int | None:
+    """The header line most likely to be the headline: the one with the most words."""
+    candidates = [i for i in range(first_body) if reasons[i] is None]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: (len(lines[i].words), -i))
+
+
+def _is_label(line: _Line) -> bool:
+    """A short title-case line without a verb's punctuation: a site name, tagline or tag."""
+    text = line.text
+    if len(line.words) > 4 or text[-1] in '.!?"”’' or _has_quote(text):
+        return False
+    return _title_case(line.words)
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(word[0].isupper() or word[0].isdigit() for word in significant)
+
+
+def _is_footer_label(line: _Line, in_related: bool) -> bool:
+    """A short line after the last paragraph: a "- News" section tag or a related headline."""
+    text = _LIST_MARKER.sub("", line.text, count=1) if _LIST_MARKER.match(line.text) else line.text
+    words = _WORD.findall(text)
+    if not words or text[-1] in '.!?"”’':
+        return False
+    if in_related:
+        return len(words) <= _RELATED_MAX_WORDS
+    return len(words) <= 4 and _title_case(words)
+
+
+def _mark_roles(lines: list[_Line], reasons: list[str | None]) -> None:
+    """The job title under a byline ("Eastern Europe correspondent")."""
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if (
+            reasons[i] is None
+            and reasons[i - 1] == "byline"
+            and len(line.words) <= 6
+            and line.text[-1] not in ".!?"
+            and _BYLINE_ROLE.search(line.text)
+        ):
+            reasons[i] = "byline"
+
+
+def _mark_banner_neighbours(lines: list[_Line], reasons: list[str | None]) -> None:
+    """Short lines that belong to a consent banner: its heading and its buttons."""
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        previous: str | None = None
+        for i in order:
+            line = lines[i]
+            words = {word.lower() for word in line.words}
+            if (
+                reasons[i] in (None, "button")
+                and previous == "cookie banner"
+                and len(line.words) <= _BANNER_NEIGHBOUR_MAX_WORDS
+                and (words & _BANNER_WORDS or reasons[i] == "button")
+            ):
+                reasons[i] = "cookie banner"
+            previous = reasons[i]
+
+
+def _mark_caption_neighbours(lines: list[_Line], reasons: list[str | None]) -> None:
+    """A "(pictured)" line next to a caption is a caption even with a full stop."""
+    for i, line in enumerate(lines):
+        if reasons[i] is not None or not _PICTURED.search(line.text) or _has_quote(line.text):
+            continue
+        if _ATTRIBUTION.intersection(word.lower() for word in line.words):
+            continue
+        if len(line.words) > _CAPTION_MAX_WORDS:
+            continue
+        near = [reasons[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if "caption" in near and _sentence_count(line.text) == 1:
+            reasons[i] = "caption"
+
+
+def _mark_duplicates(lines: list[_Line], reasons: list[str | None]) -> None:
+    """A content line repeated word for word (a headline shown twice) is furniture the 2nd time."""
+    seen: set[tuple[str, ...]] = set()
+    for i, line in enumerate(lines):
+        key = tuple(word.lower() for word in line.words)
+        if reasons[i] is not None or len(key) < 3:
+            continue
+        if key in seen:
+            reasons[i] = "duplicate line"
+        seen.add(key)

@@ -1,0 +1,519 @@
+"""Page furniture: each rule alone, whole pages in the style of other sites, and the sample."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from tests.eval.segmentation import furniture, load_annotations
+from tui.core.cleaning import find_boilerplate
+from tui.core.models import Boilerplate
+from tui.core.segmenting import segment
+
+HEADLINE = "Ministers agree new package of measures after overnight talks"
+BODY_BEFORE = (
+    "Ministers from the group met in Brussels on Monday and agreed a new package of measures,"
+    " officials said."
+)
+BODY_AFTER = (
+    "The measures will come into force next month, according to a statement released late on"
+    " Monday evening."
+)
+
+
+def reason_of(text: str, line: str) -> str | None:
+    """The reason of the furniture span covering `line` in `text`, None if it is content."""
+    found = re.search(rf"(?<!\w){re.escape(line)}(?!\w)", text)
+    assert found, line
+    start, end = found.span()
+    for span in find_boilerplate(text):
+        if span.start <= start and end <= span.end:
+            return span.reason
+        assert not (span.start < end and start < span.end), f"{line!r} only partly furniture"
+    return None
+
+
+def in_body(line: str) -> str:
+    return f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{line}\n\n{BODY_AFTER}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        pytest.param(
+            "We use cookies and similar technologies to improve your experience and show"
+            " personalised ads. By continuing you accept our privacy policy.",
+            "cookie banner",
+            id="cookie-banner",
+        ),
+        pytest.param("Share", "button", id="share"),
+        pytest.param("close", "button", id="close"),
+        pytest.param("Copy link", "button", id="copy-link"),
+        pytest.param("Listen to this article", "button", id="listen"),
+        pytest.param("Follow us on Facebook", "button", id="follow"),
+        pytest.param("Story continues below advertisement", "button", id="continues-below"),
+        pytest.param("Advertisement", "advertisement", id="advertisement"),
+        pytest.param("f", "stray word", id="stray-letter"),
+        pytest.param("Read more: Why the talks failed last year", "related link", id="read-more"),
+        pytest.param("RELATED: Leaders clash over budget", "related link", id="related"),
+        pytest.param("Image source, Getty Images", "photo credit", id="image-source"),
+        pytest.param("Photo: Jane Smith", "photo credit", id="photo-colon"),
+        pytest.param("Image caption, Leaders arrive for the summit", "caption", id="image-caption"),
+        pytest.param(
+            "Leaders pose for a photo at the summit in Brussels, Belgium, on Oct. 28, 2024."
+            " Omar Havana / AP",
+            "caption",
+            id="name-slash-agency",
+        ),
+        pytest.param(
+            "A man walks past a poster in Berlin. REUTERS/Lisi Niesner",
+            "caption",
+            id="agency-slash",
+        ),
+        pytest.param(
+            "Delegates wave flags in the hall (AP Photo/Virginia Mayo)", "caption", id="ap-photo"
+        ),
+        pytest.param(
+            "FILE - The chancellor speaks in Berlin, Germany, Oct. 2, 2024.", "caption", id="file"
+        ),
+        pytest.param("Pictured: Delegates in the main hall", "caption", id="pictured-colon"),
+        pytest.param(
+            "The minister (pictured) has held the post since 2019", "caption", id="pictured"
+        ),
+        pytest.param(
+            "Police officers stand guard outside the building in Brussels on Oct. 28, 2024.",
+            "caption",
+            id="present-tense-photo",
+        ),
+        pytest.param(
+            "Reporting by Ana Lopez; Editing by Mark Heinrich", "credit", id="reporting-by"
+        ),
+        pytest.param(
+            "Associated Press writer Lisa Mascaro contributed to this report.",
+            "credit",
+            id="contributed",
+        ),
+        pytest.param("© 2024 Example Media Ltd. All rights reserved.", "credit", id="copyright"),
+        pytest.param("Sign up for our morning newsletter", "newsletter", id="newsletter"),
+        pytest.param("Updated: 11:02 EDT, 28 October 2024", "timestamp", id="timestamp"),
+        pytest.param("5 min read", "timestamp", id="read-time"),
+        pytest.param("Home | World | Europe | Politics", "navigation", id="navigation"),
+        pytest.param("pic.twitter.com/AbC123xyz", "social embed", id="embed"),
+        pytest.param("* * *", "separator", id="separator"),
+    ],
+)
+def test_furniture_line(line: str, reason: str) -> None:
+    assert reason_of(in_body(line), line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Background to the talks", id="subhead"),
+        pytest.param("Analysis", id="one-word-subhead"),
+        pytest.param("• Ministers agree a package of measures", id="bullet-summary"),
+        pytest.param(
+            "“We will not give up. We will win,” the minister said.", id="multi-sentence-quote"
+        ),
+        pytest.param(
+            "North Korea enters the war on the side of the Russian Federation", id="present-subhead"
+        ),
+        pytest.param(
+            "Mr Ivanov (pictured) said last year that the border was secure.", id="pictured-prose"
+        ),
+        pytest.param(
+            "Russian forces fire dozens of drones at Ukrainian cities every night, officials say.",
+            id="present-tense-prose",
+        ),
+        pytest.param("The rate rose against the dollar to 1.1 USD / EUR", id="slash-in-prose"),
+        pytest.param("Leaders met at the NATO/EU summit in Vilnius", id="acronym-slash"),
+        pytest.param(
+            "The reporting by The Guardian shows more than 200 people were detained.",
+            id="reporting-in-prose",
+        ),
+        pytest.param("Privacy campaigners said the law went too far.", id="privacy-prose"),
+        pytest.param("Share prices fell sharply after the announcement.", id="share-prices"),
+        pytest.param(
+            "Regulators said the new cookie consent rules would curb tracking by advertising"
+            " partners across Europe.",
+            id="cookie-rules-prose",
+        ),
+        pytest.param("Updated figures will be released on Monday.", id="updated-prose"),
+        pytest.param(
+            "Ukrainian troops hold positions near Pokrovsk despite heavy shelling.",
+            id="present-tense-report",
+        ),
+        pytest.param("Ukraine war | Live updates from the front", id="headline-with-pipe"),
+    ],
+)
+def test_content_line_is_kept(line: str) -> None:
+    text = in_body(line)
+    marker = 2 if line.startswith("• ") else 0
+    assert reason_of(text, line[marker:]) is None
+
+
+def test_trailing_share_button_leaves_sentence() -> None:
+    line = "NATO will keep supporting Ukraine, the Secretary General added. Share"
+    text = in_body(line)
+    share = text.index("Share")
+    assert Boilerplate(share, share + 5, "button") in find_boilerplate(text)
+    sentences = [s.text for s in segment("a", text, find_boilerplate(text))]
+    assert "NATO will keep supporting Ukraine, the Secretary General added." in sentences
+
+
+def test_header_labels_and_duplicate_headline() -> None:
+    text = (
+        "close\nDailyPlanet\n\nNews for Everyone\n\n"
+        f"{HEADLINE}\nBreaking News\n\n{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n"
+    )
+    spans = {text[b.start : b.end]: b.reason for b in find_boilerplate(text)}
+    assert spans["close"] == "button"
+    assert spans["DailyPlanet"] == "site name"
+    assert spans["News for Everyone"] == "tagline"
+    assert spans["Breaking News"] == "section tag"
+    assert spans[HEADLINE] == "duplicate line"
+    assert reason_of(text, HEADLINE) is None  # the first copy is the headline: content
+
+
+def test_footer_section_tag_and_related_list() -> None:
+    text = (
+        f"{HEADLINE}\n{BODY_BEFORE}\n{BODY_AFTER}\n- World\nRelated Topics\nEurope\nTrade talks\n"
+    )
+    spans = {text[b.start : b.end]: b.reason for b in find_boilerplate(text)}
+    assert spans == {
+        "- World": "section tag",
+        "Related Topics": "related link",
+        "Europe": "related link",
+        "Trade talks": "related link",
+    }
+
+
+def test_front_matter_and_list_markers() -> None:
+    text = "---\ntitle: T\n---\n• First point of the story\n-  Second point\n"
+    spans = [(text[b.start : b.end], b.reason) for b in find_boilerplate(text, 17)]
+    assert spans == [
+        ("---\ntitle: T\n---", "front matter"),
+        ("•", "list marker"),
+        ("-", "list marker"),
+    ]
+
+
+def test_spans_are_sorted_disjoint_and_trimmed() -> None:
+    text = "  close  \r\n\r\n Share \n" + in_body("Advertisement") + "f\n"
+    spans = find_boilerplate(text)
+    assert [text[b.start : b.end] for b in spans] == ["close", "Share", "Advertisement", "f"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+# Whole pages in the layouts of other outlets (invented text): (page, furniture, content).
+BBC_LIKE = """Skip to content
+Ukraine war: Kyiv says Russia fired 40 missiles overnight
+Published
+2 hours ago
+Share
+Save
+By Jane Doe
+Eastern Europe correspondent
+Image source, Getty Images
+Image caption, Firefighters work at the scene of a strike in Kharkiv on Tuesday
+Russia launched one of its largest missile attacks in weeks overnight, Ukrainian officials said.
+"This was a deliberate strike on civilians," President Volodymyr Zelensky wrote on social media.
+Power cuts
+Energy company officials said several regions were without electricity on Tuesday morning.
+Advertisement
+Moscow said it had targeted military infrastructure.
+Related Topics
+Russia-Ukraine war
+More on this story
+Kyiv hit by drones for third night
+"""
+REUTERS_LIKE = """World
+Oil prices rise 3% after OPEC+ agrees output cut
+By John Smith and Ana Lopez
+October 28, 2024 4:12 PM UTC
+Updated 2 hours ago
+Listen to this article
+3 min read
+LONDON, Oct 28 (Reuters) - Oil prices rose about 3% on Monday after OPEC+ agreed to cut output.
+Brent crude futures were up $2.10, or 2.8%, at $77.40 a barrel by 1200 GMT.
+A worker walks past an oil pump jack in Midland, Texas, U.S. REUTERS/Eric Thayer
+"The market was surprised by the size of the cut," said Tamas Varga of PVM Oil Associates.
+Reporting by John Smith in London; Editing by Mark Heinrich
+Our Standards: The Trust Principles.
+Sign up for our daily briefing newsletter
+© 2024 Example Agency. All rights reserved.
+"""
+AP_LIKE = """Lawmakers pass budget after all-night session
+
+Copy link
+Share
+Print
+
+WASHINGTON (AP) — The House passed a $1.2 trillion spending bill early Saturday.
+
+FILE - Speaker Mike Johnson speaks at the Capitol. (AP Photo/J. Scott Applewhite, File)
+
+The vote was 286-134, with more Democrats than Republicans supporting the package.
+
+Advertisement
+
+“We did our job,” Johnson told reporters after the vote. “Now the Senate has to do theirs.”
+
+Read more: What the shutdown would have meant for federal workers
+
+Associated Press writers Lisa Mascaro and Kevin Freking contributed to this report.
+"""
+TABLOID_LIKE = """MailWorld
+Home | News | Sport | Money
+Putin's war chief sacked after Kursk incursion
+By TOM SMITH FOR MAILWORLD
+Published: 10:15 EDT, 28 October 2024 | Updated: 11:02 EDT, 28 October 2024
+• Defence chief removed by decree on Monday
+• Kremlin says move was 'planned for months'
+Russia's top general was dismissed on Monday, weeks after Ukrainian troops crossed into Kursk.
+General Ivanov (pictured) has been replaced by his deputy
+Troops ride on an armoured vehicle near Sudzha in the Kursk region on August 16, 2024.
+The Kremlin said the change had been planned for months.
+Mr Ivanov (pictured) said last year that the border was secure.
+Pictured: Smoke rises over the town after shelling
+We value your privacy
+We and our partners use cookies to personalise content and ads. Accept or manage them.
+Accept all
+Manage preferences
+"""
+CNN_LIKE = """World
+Europe
+North Korean troops in Russia’s Kursk region, NATO confirms
+By Christian Edwards, CNN
+3 minute read
+Updated 11:02 AM EDT, Mon October 28, 2024
+Link Copied!
+Follow:
+Rutte speaks during a press conference in Brussels on October 28, 2024. Omar Havana/AP
+Video Ad Feedback
+02:14 - Source: CNN
+See More Videos
+North Korean troops have been deployed to Russia’s Kursk region, NATO confirmed Monday.
+“Today I can confirm that North Korean troops have been sent to Russia,” Rutte told reporters.
+The deployment follows weeks of reports from South Korean intelligence.
+"""
+GUARDIAN_LIKE = """Russia
+This article is more than 1 year old
+Nato says North Korean troops deployed to Kursk region
+Alliance chief Mark Rutte says deployment marks ‘significant escalation’ in Russia’s war
+Mon 28 Oct 2024 14.05 GMT
+Share
+Nato has confirmed that North Korean troops have been sent to Russia and deployed to Kursk.
+Mark Rutte, the alliance’s secretary general, said the move was a sign of desperation.
+Explore more on these topics
+Russia
+North Korea
+news
+Reuse this content
+"""
+ALJAZEERA_LIKE = """News|Russia-Ukraine war
+NATO confirms North Korean troops deployed to Russia’s Kursk
+Alliance chief says the deployment marks a ‘significant escalation’.
+Published On 28 Oct 2024
+Kim Jong Un inspects a missile launch at an undisclosed location [File: KCNA via Reuters]
+Click here to share on social media
+share2
+NATO has confirmed that North Korean troops have been deployed to Russia’s Kursk region.
+list of 4 items
+list 1 of 4
+Ukraine says North Korean troops will be on the battlefield within days
+end of list
+The alliance’s secretary general, Mark Rutte, called it a dangerous expansion of the war.
+Source: Al Jazeera and news agencies
+"""
+PAGES = {
+    "cnn-like": (
+        CNN_LIKE,
+        [
+            "World",
+            "Europe",
+            "By Christian Edwards, CNN",
+            "3 minute read",
+            "Updated 11:02 AM EDT, Mon October 28, 2024",
+            "Link Copied!",
+            "Follow:",
+            "Rutte speaks during a press conference in Brussels on October 28, 2024."
+            " Omar Havana/AP",
+            "Video Ad Feedback",
+            "02:14 - Source: CNN",
+            "See More Videos",
+        ],
+        ["North Korean troops in Russia’s Kursk region, NATO confirms"],
+    ),
+    "guardian-like": (
+        GUARDIAN_LIKE,
+        [
+            "This article is more than 1 year old",
+            "Mon 28 Oct 2024 14.05 GMT",
+            "Share",
+            "Explore more on these topics",
+            "North Korea",
+            "news",
+            "Reuse this content",
+        ],
+        [
+            "Nato says North Korean troops deployed to Kursk region",
+            "Alliance chief Mark Rutte says deployment marks ‘significant escalation’ in"
+            " Russia’s war",
+        ],
+    ),
+    "aljazeera-like": (
+        ALJAZEERA_LIKE,
+        [
+            "News|Russia-Ukraine war",
+            "Published On 28 Oct 2024",
+            "Kim Jong Un inspects a missile launch at an undisclosed location"
+            " [File: KCNA via Reuters]",
+            "Click here to share on social media",
+            "share2",
+            "list of 4 items",
+            "list 1 of 4",
+            "Ukraine says North Korean troops will be on the battlefield within days",
+            "end of list",
+            "Source: Al Jazeera and news agencies",
+        ],
+        ["NATO confirms North Korean troops deployed to Russia’s Kursk"],
+    ),
+    "bbc-like": (
+        BBC_LIKE,
+        [
+            "Skip to content",
+            "Published",
+            "2 hours ago",
+            "Share",
+            "Save",
+            "By Jane Doe",
+            "Eastern Europe correspondent",
+            "Image source, Getty Images",
+            "Image caption, Firefighters work at the scene of a strike in Kharkiv on Tuesday",
+            "Advertisement",
+            "Related Topics",
+            "Russia-Ukraine war",
+            "More on this story",
+            "Kyiv hit by drones for third night",
+        ],
+        [
+            "Ukraine war: Kyiv says Russia fired 40 missiles overnight",
+            "Power cuts",
+            "Moscow said it had targeted military infrastructure.",
+        ],
+    ),
+    "reuters-like": (
+        REUTERS_LIKE,
+        [
+            "World",
+            "By John Smith and Ana Lopez",
+            "October 28, 2024 4:12 PM UTC",
+            "Updated 2 hours ago",
+            "Listen to this article",
+            "3 min read",
+            "A worker walks past an oil pump jack in Midland, Texas, U.S. REUTERS/Eric Thayer",
+            "Reporting by John Smith in London; Editing by Mark Heinrich",
+            "Our Standards: The Trust Principles.",
+            "Sign up for our daily briefing newsletter",
+            "© 2024 Example Agency. All rights reserved.",
+        ],
+        [
+            "Oil prices rise 3% after OPEC+ agrees output cut",
+            "Brent crude futures were up $2.10, or 2.8%, at $77.40 a barrel by 1200 GMT.",
+        ],
+    ),
+    "ap-like": (
+        AP_LIKE,
+        [
+            "Copy link",
+            "Share",
+            "Print",
+            "Advertisement",
+            "FILE - Speaker Mike Johnson speaks at the Capitol."
+            " (AP Photo/J. Scott Applewhite, File)",
+            "Read more: What the shutdown would have meant for federal workers",
+            "Associated Press writers Lisa Mascaro and Kevin Freking contributed to this report.",
+        ],
+        [
+            "Lawmakers pass budget after all-night session",
+            "“We did our job,” Johnson told reporters after the vote.",
+            "“Now the Senate has to do theirs.”",
+        ],
+    ),
+    "tabloid-like": (
+        TABLOID_LIKE,
+        [
+            "MailWorld",
+            "Home | News | Sport | Money",
+            "By TOM SMITH FOR MAILWORLD",
+            "Published: 10:15 EDT, 28 October 2024 | Updated: 11:02 EDT, 28 October 2024",
+            "General Ivanov (pictured) has been replaced by his deputy",
+            "Troops ride on an armoured vehicle near Sudzha in the Kursk region on August 16,"
+            " 2024.",
+            "Pictured: Smoke rises over the town after shelling",
+            "We value your privacy",
+            "Accept all",
+            "Manage preferences",
+        ],
+        [
+            "Putin's war chief sacked after Kursk incursion",
+            "Defence chief removed by decree on Monday",
+            "Kremlin says move was 'planned for months'",
+            "Mr Ivanov (pictured) said last year that the border was secure.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_of_other_outlets(name: str) -> None:
+    text, furniture_lines, content_lines = PAGES[name]
+    for line in furniture_lines:
+        assert reason_of(text, line) is not None, f"furniture kept: {line!r}"
+    sentences = {s.text for s in segment(name, text, find_boilerplate(text))}
+    for line in content_lines:
+        assert reason_of(text, line) is None, f"content dropped: {line!r}"
+        assert line in sentences
+    # Every line of these pages is either listed furniture or prose with a full stop, a
+    # headline, a subhead or a bullet: nothing else may disappear.
+    kept = [s for s in sentences if s not in content_lines]
+    assert all(s.endswith((".", "”", '"')) or s in content_lines for s in kept), kept
+
+
+def test_sample_furniture_annotation() -> None:
+    """Every annotated furniture span is boilerplate and no annotated sentence touches any."""
+    precision, recall = furniture(load_annotations())
+    assert not precision.failures, "\n".join(precision.failures)
+    assert not recall.failures, "\n".join(recall.failures)
+    assert recall.total > 900  # the annotation really was read
+    assert precision.found == precision.total and recall.found == recall.total
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        pytest.param("Russia fires 40 missiles at Ukraine in overnight attack", id="no-stop"),
+        pytest.param(
+            "Troops march into the border town in a show of force on Monday.", id="with-stop"
+        ),
+    ],
+)
+def test_present_tense_headline_is_not_a_caption(headline: str) -> None:
+    text = f"{headline}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n"
+    assert reason_of(text, headline) is None
+
+
+def test_hard_wrapped_paragraph_is_judged_whole() -> None:
+    """A wrapped fragment ("Troops fire artillery at positions near ...") is not a caption."""
+    paragraph = (
+        "Russian forces launched one of the largest attacks of the war overnight,\n"
+        "firing 40 missiles and dozens of drones at cities across Ukraine, the air\n"
+        "force said on Tuesday. Troops fire artillery at positions near the town of\n"
+        "Pokrovsk every day, according to the general staff."
+    )
+    text = f"{HEADLINE}\n\n{paragraph}\n\n{BODY_AFTER}\n"
+    assert find_boilerplate(text) == ()
+    assert len(segment("a", text, ())) == 4

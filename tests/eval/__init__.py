@@ -1,0 +1,1 @@
+"""Evaluation scripts and hand annotations: `python -m tests.eval.<module>`."""
