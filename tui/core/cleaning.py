@@ -17,6 +17,12 @@ Each rule is about the form of furniture (a lone "Share", a "Name / Agency" cred
 cookie words, a short title-case line above the headline), never about one site's strings. When a
 rule is unsure it keeps the line: a lost sentence of the story is worse than a kept caption.
 Headlines, bullet summaries, subheads and quotations are content.
+
+Two cases are decided the same way everywhere. A credit after the last sentence of a paragraph
+("... reported dead. (Via Getty Images)", "... on Tuesday. (AP)") is a span of its own and the
+sentence stays whole. A dateline or byline glued to the first sentence ("CITY, July 22 (Agency)
+-- The ...") stays part of that sentence: where it ends is a guess, and a wrong guess would cut
+words of the story; on a line of its own it is furniture.
 """
 
 from __future__ import annotations
@@ -51,12 +57,12 @@ _BUTTON_WORDS = _word_set(
     pinterest flipboard messenger instagram youtube tiktok threads bluesky copy link copied
     gift download open toggle navigation home next previous prev reply replies like likes
     feedback report continue continues reading loading reuse click scroll donate subscribers
-    membership"""
+    membership accessibility clipboard"""
 )
 _BUTTON_GLUE = _word_set(
     """this the article story page on us to our via in up for with all full now free here a an
     of and or your main content audio video min mins minute minutes read below above after
-    social media see videos become member here"""
+    social media see videos become member here it links"""
 )
 # "Click here to share on social media" has seven words; a row of buttons rarely has more.
 _BUTTON_ROW_MAX_WORDS = 8
@@ -89,7 +95,8 @@ _RELATED_START = re.compile(
 _RELATED_HEADING = re.compile(
     r"(?:related(?: \w+)?|more on this(?: story)?|more from \w+|see also|read more|top stories"
     r"|most (?:read|popular|viewed)|recommended(?: for you)?|you may (?:also )?like"
-    r"|tags?|topics?|filed under|explore more on these topics)\s*:?",
+    r"|tags?|topics?|filed under|explore more on these topics"
+    r"|(?:footnotes|sources|notes|references)(?: and (?:sources|notes|references))?)\s*:?",
     re.IGNORECASE,
 )
 _SECTION_TAG = re.compile(r"(?:tags?|topics?|filed under|categories|category)\s*:", re.IGNORECASE)
@@ -98,13 +105,18 @@ _SECTION_TAG = re.compile(r"(?:tags?|topics?|filed under|categories|category)\s*
 # "REUTERS/Name", and a "Name / Agency" pair at the end of a caption.
 _CREDIT_LINE = re.compile(
     r"\(?(?:(?:photo|photograph|picture|image|illustration|graphic|video|footage)"
-    r"(?:\s+(?:source|credit|by))?|credits?|source:?\s+(?:getty|ap|afp|reuters))\s*[:,]\s*\S",
+    r"(?:\s+(?:source|credit|by))?|credits?|source:?\s+(?:getty|ap|afp|reuters))\s*[:,]\s*\S"
+    r"|(?:photo|picture|image)\s+(?:source|credit)\s+(?-i:[A-Z])",  # "Image source Agency"
     re.IGNORECASE,
 )
 _CREDIT_TAIL = re.compile(
     r"(?:"
-    r"\((?:[^()]*\b(?:photo|photograph|image|picture|file)\b[^()]*)\)"  # (AP Photo/Name)
-    r"|\[(?:[^\[\]]*\b(?:photo|image|picture|file|via)\b[^\[\]]*)\]"  # [File: KCNA via Reuters]
+    r"\((?:[^()]*\b(?i:photo|photograph|image|picture|file)\b[^()]*)\)"  # (AP Photo/Name)
+    r"|\[(?:[^\[\]]*\b(?i:photo|image|picture|file|via)\b[^\[\]]*)\]"  # [File: KCNA via Reuters]
+    r"|\[[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,4}\]"  # [Xinhua News Agency]
+    r"|(?<=[.!?]\s)\([A-Z][\w.&-]*/[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\)"  # (Xinhua/Name)
+    r"|(?<=[.!?]\s)(?i:photo|picture|image|photograph|video)s?(?:\s(?i:by|courtesy|credit))?"
+    r"\s*[:：]?\s(?:the\s)?[A-Z][^.!?]{0,60}(?:\.\d[^.!?]*)?"  # ... yesterday. Photo: AFP
     r"|(?P<named>\b[A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}\s/\s[A-Z][\w’'&.-]*"
     r"(?:\s[A-Z][\w’'&.-]*){0,3}"
     r"|\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3}"  # REUTERS/Name
@@ -112,15 +124,17 @@ _CREDIT_TAIL = re.compile(
     r"|\b(?:[A-Z]{2,}\s+via\s+)?(?:Getty Images|Shutterstock|Alamy)(?: via [\w ]+)?)"
     r")\s*\.?$"
 )
-# Every credit form above holds a slash, a closing parenthesis or a stock agency's name.
-_CREDIT_HINT = re.compile(r"/|[)\]]\s*\.?$|Getty|Shutterstock|Alamy")
+# Every credit form above holds a slash, a closing bracket, a stock agency's name or a label.
+_CREDIT_HINT = re.compile(
+    r"/|[)\]]\s*\.?$|Getty|Shutterstock|Alamy|[.!?]\s(?i:photo|picture|image|photograph|video)"
+)
 _CAPTION_START = re.compile(
     r"(?:image|media|video|photo)\s+caption\s*[:,]|pictured\s*:|file(?:\s+photo)?\s*[:–—-]\s",
     re.IGNORECASE,
 )
 _PICTURED = re.compile(
     r"\((?:pictured|pictured\s+\w+(?:\s\w+)?|left|right|centre|center|above|below|top|bottom"
-    r"|inset|file(?: photo)?)\)",
+    r"|inset|file(?: photo)?|(?-i:[LCR]))\)",  # "(L)", "(C)": who stands where
     re.IGNORECASE,
 )
 # Present-tense photo verbs: "Soldiers march in a parade ...", "X fires a howitzer at ...".
@@ -131,7 +145,7 @@ _PHOTO_VERBS = _word_set(
     attend attends arrive arrives wave waves greet greets clink clinks ride rides carry
     carries inspect inspects salute salutes gather gathers mourn mourns pray prays hug hugs
     embrace embraces kneel kneels patrol patrols smile smiles sing sings shake shakes hold
-    holds look looks watch watches drive drives queue queues rest rests"""
+    holds look looks watch watches drive drives queue queues rest rests work works"""
 )
 # Words that make a line report rather than describe (tense, attribution, argument).
 _NOT_CAPTION_WORDS = _word_set(
@@ -151,6 +165,10 @@ _STRAY_MAX_CHARS = 12
 
 _CREDIT_PROSE = re.compile(
     r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\s"
+    r"|^\(?(?:editors?|edited by|translated by|translator|written by|compiled by)\s*[:：]"
+    r"|^[/|·]\s*sources?\s*:\s|^\((?:with )?thanks to\b[^()]*\)$"
+    r"|^(?:some |additional )?(?:information|material|details|reporting) (?:for|in|of) this"
+    r" (?:report|story|article)\b"
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)"
     r"|^\(?(?:©|copyright\b|\(c\)\s*\d{4})|\ball rights reserved\b|^sources?\s*:\s"
     r"|^this (?:article|story|page|content) (?:is (?:more than|over)|was (?:first )?published)",
@@ -182,10 +200,13 @@ _DATE_WORDS = re.compile(
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?"
     r"|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m"
     r"|utc|gmt|[a-z]?[sd]t|cet|cest|eet|eest|msk|updated|published|posted|last|first|at|on"
-    r"|today|yesterday|st|nd|rd|th|ago|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b",
+    r"|today|yesterday|st|nd|rd|th|ago|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|views?|reads?|comments?)\b",  # a counter beside a date ("2,634 views") is metadata too
     re.IGNORECASE,
 )
-_NAVIGATION_SEPARATORS = re.compile(r"\s[|·»›]\s|\|")
+_NAVIGATION_SEPARATORS = re.compile(r"\s(?:[|·»›/]|>>?)\s|\|")
+# Separators that mark a breadcrumb even between two items ("Homepage > News").
+_BREADCRUMB = re.compile(r"\s(?:[»›]|>>?)\s")
 # A video's running time and source: "02:14 - Source: CNN".
 _VIDEO_LENGTH = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*[-–—|]\s*source\b", re.IGNORECASE)
 _EMBED = re.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+\w+\s+\d{1,2},\s+\d{4}$")
@@ -193,6 +214,82 @@ _TRAILING_BUTTONS = re.compile(
     r"(?<=[.!?\"”’)…])(?:\s+(?:Share(?: this(?: article| story)?)?|Tweet|Print|E-?mail|Copy link"
     r"|Comments?|Save|Reply))+\s*$"
 )
+# A credit after the last sentence of a paragraph: "... reported dead. (Via Getty Images)",
+# "... on Tuesday. (AP)". Inside a sentence ("the photo (via Getty Images) shows") it stays.
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’…])\s+\((?:(?i:via|photos?|images?|pictures?|source|credit)\b[^()]{1,60}"
+    r"|[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Interfax|Anadolu|dpa)\)\s*$"
+)
+# Editors' initials and agencies under a story: "ab/cd (Reuters, AFP)".
+_INITIALS_CREDIT = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^()]*\))?")
+# A wire service's note on what changed in this version: "(Adds quotes from minister)".
+_UPDATE_NOTE = re.compile(
+    r"\((?:adds|updates?|recasts|corrects|changes|rewrites|refiles|repeats|fixes|removes"
+    r"|inserts|clarifies)\b[^()]*\)",
+    re.IGNORECASE,
+)
+# A reader-comment form or a comment thread's controls.
+_COMMENT_FORM = re.compile(
+    r"leave a (?:comment|reply)|post a comment|your email address will not be published"
+    r"|required fields are marked|uses akismet|comment data is processed"
+    r"|please enter your (?:comment|name|e-?mail)|be the first to comment|report (?:as )?abus"
+    r"|^no comments\s*:?$|^\d+\s+comments?$",
+    re.IGNORECASE,
+)
+_COMMENT_WORD = re.compile(r"\bcomments?\b", re.IGNORECASE)
+# A comments policy names comments at least this often and speaks to the reader; news about
+# comments (a minister's remarks) rarely says "comment" three times in one paragraph.
+_COMMENT_POLICY_MIN_HITS = 3
+_COMMENT_POLICY_MAX_WORDS = 80
+# A date with a label, after a source: "(Agency) Updated: 2014-05-30 12:58",
+# "Agency | City | Updated: 29-06-2022 11:23 IST | Created: ...".
+_DATE_LABEL = re.compile(
+    r"\b(?:updated|published|posted|created|modified|last updated|first published)"
+    r"(?:\s+(?:on|at))?\s*[:：]?\s*(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.IGNORECASE,
+)
+# Besides dates and labels, a dated line names at most its source and a city or two.
+_DATED_LINE_MAX_NAMES = 4
+# A source name before a bare timestamp: "Agency)  19:36, July 22, 2013".
+_SOURCE_PREFIX = re.compile(r"\(?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}\)?\s*[|,:–—-]?\s+")
+_CLOCK_OR_YEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b")
+# A relative time, sometimes glued to its section's name: "world3 days ago".
+_RELATIVE_TIME = re.compile(
+    r"\S*?\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
+    re.IGNORECASE,
+)
+# The signature under a reader's comment: "Posted by name | Report as abusive", "| Reply".
+_COMMENT_SIGNATURE = re.compile(r"posted by\s+\S+.*\|\s*(?:report|reply|flag)", re.IGNORECASE)
+_READING_TIME = re.compile(r"(?:estimated\s+)?read(?:ing)?\s+time\b", re.IGNORECASE)
+# "Previous article", "Next story": links to the neighbouring articles.
+_ADJACENT_LINK = re.compile(
+    r"(?:previous|prev|next|older|newer)\s+(?:article|story|post|page|news|item)s?\s*:?",
+    re.IGNORECASE,
+)
+# A caption that says what it is: "A drone photo shows ...", "This picture taken on ...".
+_SELF_CAPTION = re.compile(
+    r"(?:(?:a|an|the|this|these)\s+)?(?:[\w-]+\s+){0,2}(?:photo|picture|image|photograph)s?"
+    r"\s+(?:shows?\b|taken\s+(?:on|in|at|from|by)\b)",
+    re.IGNORECASE,
+)
+# A short label naming a photo and its source: "Representative Photo (ANI)".
+_PHOTO_LABEL = re.compile(
+    r"(?:[\w-]+\s+){0,3}(?i:photo|image|picture|photograph)s?\s*(?:\([^()]+\)|[:/]\s*\S.*)"
+)
+_PHOTO_LABEL_MAX_WORDS = 6
+# Notices about the reader's browser or login, not about the story.
+_SITE_NOTICE = re.compile(
+    r"\b(?:browser|javascript)\b.*\b(?:not supported|out of date|outdated|upgrade|update|enable"
+    r"|another)\b|\b(?:not supported|upgrade|update|enable)\b.*\b(?:browser|javascript)\b"
+    r"|\byou are not (?:logged|signed) in\b|\bplease (?:log|sign) in\b"
+    r"|\b(?:log|sign) in to (?:continue|read|see)\b|\bsubscribe to (?:continue|keep) reading\b",
+    re.IGNORECASE,
+)
+_SITE_NOTICE_MAX_WORDS = 30
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# A file or page name standing alone: "tsunami-japan", "img_2041".
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 _LIST_MARKER = re.compile(r"[•‣⁃◦▪▫●■□►▶➢✓✔][ \t]*|[-*–—][ \t]+")
 # A footer line between two furniture lines is furniture up to this length: the longest
 # publisher boilerplate sentence we have seen ("Our Standards: ...") has 7 words.
@@ -230,6 +327,11 @@ def find_boilerplate(text: str, front_matter_end: int = 0) -> tuple[Boilerplate,
         if marker and marker.end() < len(line.text):
             marker_end = line.start + len(marker.group().rstrip())
             spans.append(Boilerplate(line.start, marker_end, "list marker"))
+        credit = _TRAILING_CREDIT.search(line.text)
+        if credit and credit.start() > 0:
+            spans.append(
+                Boilerplate(line.start + credit.start() + _lead(credit.group()), line.end, "credit")
+            )
         trailing = _TRAILING_BUTTONS.search(line.text)
         if trailing and trailing.start() > 0:
             spans.append(
@@ -277,6 +379,7 @@ def _line_reasons(lines: list[_Line]) -> list[str | None]:
     _mark_roles(lines, reasons)
     _mark_banner_neighbours(lines, reasons)
     _mark_caption_neighbours(lines, reasons)
+    _mark_reader_comments(lines, reasons)
     _mark_duplicates(lines, reasons)
     return reasons
 
@@ -290,8 +393,16 @@ def _mark_present_tense_captions(
     rule only looks below the header and never at the first line that is not furniture.
     """
     first_content = next((i for i, reason in enumerate(reasons) if reason is None), None)
-    for i in range(first_body, len(lines)):
-        if reasons[i] is None and i != first_content and _is_present_tense_caption(lines[i]):
+    for i in range(len(lines)):
+        # In the header only a line right above the byline: wire copy puts the photo's caption
+        # between headline and byline, where a present-tense dek could stand as well.
+        below = i >= first_body or (i + 1 < len(lines) and reasons[i + 1] == "byline")
+        if (
+            below
+            and reasons[i] is None
+            and i != first_content
+            and _is_present_tense_caption(lines[i])
+        ):
             reasons[i] = "caption"
 
 
@@ -349,6 +460,18 @@ def _standalone_reason(line: _Line) -> str | None:
         return "separator"
     if _is_banner(lowered, text):
         return "cookie banner"
+    if len(lowered) <= _RELATED_MAX_WORDS and _ADJACENT_LINK.fullmatch(text):
+        return "related link"
+    if _URL.fullmatch(text) or _SLUG.fullmatch(text):
+        return "stray word"
+    if (
+        len(lowered) <= _SITE_NOTICE_MAX_WORDS
+        and _SITE_NOTICE.search(text)
+        and not _has_quote(text)
+    ):
+        return "site notice"
+    if len(lowered) >= 2 and len(set(lowered)) == 1 and text[-1] not in _PROSE_END:
+        return "repeated label"  # an image's alt text twice: "brandname brandname"
     if _is_button_row(lowered):
         return "advertisement" if lowered[0].startswith("advert") else "button"
     if len(lowered) == 1 and text[-1] not in _PROSE_END:
@@ -363,25 +486,38 @@ def _standalone_reason(line: _Line) -> str | None:
         return "photo credit"
     credit = _CREDIT_TAIL.search(text) if _CREDIT_HINT.search(text) else None
     if credit and not _has_quote(text) and len(lowered) <= _CREDITED_CAPTION_MAX_WORDS:
-        if credit.start() == 0:
-            return "photo credit"
+        if credit.start() == 0 or text[: credit.start()].rstrip().endswith("|"):
+            return "photo credit"  # "Name | Outlet | Getty Images" as well
         # A bare "Name / Agency" credit follows a finished caption; "the NATO/EU summit" or
         # "USD / EUR" at the end of a sentence of prose is not one.
         if not credit.group("named") or text[: credit.start()].rstrip()[-1] in ".!?)":
             return "caption"
     if len(lowered) <= 25 and _CREDIT_PROSE.search(text):
         return "credit"
+    if _INITIALS_CREDIT.fullmatch(text) or _UPDATE_NOTE.fullmatch(text):
+        return "credit"
+    if len(lowered) <= _PHOTO_LABEL_MAX_WORDS and _PHOTO_LABEL.fullmatch(text):
+        return "photo credit"
+    if _is_comment_furniture(lowered, text):
+        return "comment form"
     if len(lowered) <= 20 and _NEWSLETTER.search(text):
         return "newsletter"
     if len(lowered) <= 8 and _READ_TIME.fullmatch(text):
         return "timestamp"
+    if len(lowered) <= 8 and _READING_TIME.match(text) and any(c.isdigit() for c in text):
+        return "timestamp"
+    if len(lowered) <= 5 and _RELATIVE_TIME.fullmatch(text):
+        return "timestamp"
     if len(lowered) <= 12 and _RELATED_START.match(text) and not line.body:
         return "related link"
+    if _is_bracketed_related(text, lowered):
+        # Not "related link": an inline link between paragraphs opens no list of links.
+        return "inline link"
     if _SECTION_TAG.match(text) and len(lowered) <= 15:
         return "section tag"
     if len(lowered) <= 10 and _BYLINE.fullmatch(text) and text[-1] not in _PROSE_END:
         return "byline"
-    if len(lowered) <= 24 and _is_timestamp(text):
+    if len(lowered) <= 24 and (_is_timestamp(text) or _is_dated_line(text)):
         return "timestamp"
     if _is_navigation(text):
         return "navigation"
@@ -389,7 +525,64 @@ def _standalone_reason(line: _Line) -> str | None:
         return "video"
     if _is_pictured_caption(line, lowered):
         return "caption"
+    if _is_self_caption(text, lowered):
+        return "caption"
     return None
+
+
+def _is_bracketed_related(text: str, lowered: list[str]) -> bool:
+    """ "(Read more: <a related headline>)": a related link wrapped in brackets.
+
+    The brackets close the link off from the story, so a longer headline than a bare
+    "Read more:" line may have is still a link.
+    """
+    return (
+        text[0] in "(["
+        and text[-1] in ")]"
+        and len(lowered) <= _RELATED_MAX_WORDS + 2
+        and bool(_RELATED_START.match(text[1:]))
+    )
+
+
+def _is_comment_furniture(lowered: list[str], text: str) -> bool:
+    """A comment form's line ("Leave a reply") or a comments policy addressed to the reader."""
+    if len(lowered) <= 25 and _COMMENT_FORM.search(text):
+        return True
+    return (
+        len(lowered) <= _COMMENT_POLICY_MAX_WORDS
+        and len(_COMMENT_WORD.findall(text)) >= _COMMENT_POLICY_MIN_HITS
+        and bool(_ADDRESS.intersection(lowered))
+        and not _has_quote(text)
+    )
+
+
+def _is_dated_line(text: str) -> bool:
+    """A labelled date after its source, or a bare timestamp after a source name."""
+    if text[-1] in ".!?" or not any(c.isdigit() for c in text):
+        return False
+    if _DATE_LABEL.search(text):
+        names = re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", _DATE_LABEL.sub(" ", text)))
+        return len(names) <= _DATED_LINE_MAX_NAMES
+    prefix = _SOURCE_PREFIX.match(text)
+    if prefix is None or prefix.end() == len(text):
+        return False
+    rest = text[prefix.end() :]
+    return _is_timestamp(rest) and bool(_CLOCK_OR_YEAR.search(rest))
+
+
+def _is_self_caption(text: str, lowered: list[str]) -> bool:
+    """ "A drone photo shows ..." without a full stop: a caption that names itself.
+
+    With a full stop the same words can open a sentence of the story ("A photo released by
+    the ministry showed ..."), so such a line is kept.
+    """
+    return (
+        bool(_SELF_CAPTION.match(text))
+        and text[-1] not in ".!?"
+        and len(lowered) <= _CAPTION_MAX_WORDS
+        and not _has_quote(text)
+        and not _ATTRIBUTION.intersection(lowered)
+    )
 
 
 def _is_timestamp(text: str) -> bool:
@@ -403,7 +596,7 @@ def _is_navigation(text: str) -> bool:
     items = [item.strip() for item in _NAVIGATION_SEPARATORS.split(text)]
     if len(items) < 2 or text[-1] in ".!?":
         return False
-    if len(items) == 2 and " | " in text:
+    if len(items) == 2 and (" | " in text or " / " in text) and not _BREADCRUMB.search(text):
         # "Ukraine war | Live updates" is a headline with a pipe; one bare "|" between two
         # labels ("News|Russia-Ukraine war") or a longer row is a breadcrumb.
         return False
@@ -465,7 +658,8 @@ def _is_present_tense_caption(line: _Line) -> bool:
 
 
 def _sentence_count(text: str) -> int:
-    return len(re.findall(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]", text)) + 1
+    """Sentences in a line, roughly; an initial ("J.D. Smith") ends none."""
+    return len(re.findall(r"(?<!\b[A-Z])[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]", text)) + 1
 
 
 def _headline(lines: list[_Line], reasons: list[str | None], first_body: int) -> int | None:
@@ -532,7 +726,7 @@ def _mark_banner_neighbours(lines: list[_Line], reasons: list[str | None]) -> No
 
 
 def _mark_caption_neighbours(lines: list[_Line], reasons: list[str | None]) -> None:
-    """A "(pictured)" line next to a caption is a caption even with a full stop."""
+    """A "(pictured)" line next to a caption or credit is a caption even with a full stop."""
     for i, line in enumerate(lines):
         if reasons[i] is not None or not _PICTURED.search(line.text) or _has_quote(line.text):
             continue
@@ -541,8 +735,23 @@ def _mark_caption_neighbours(lines: list[_Line], reasons: list[str | None]) -> N
         if len(line.words) > _CAPTION_MAX_WORDS:
             continue
         near = [reasons[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if "caption" in near and _sentence_count(line.text) == 1:
+        if {"caption", "photo credit"} & set(near) and _sentence_count(line.text) == 1:
             reasons[i] = "caption"
+
+
+def _mark_reader_comments(lines: list[_Line], reasons: list[str | None]) -> None:
+    """The paragraph right above a comment's signature ("Posted by name | Reply") is the comment.
+
+    Only a signature with a comment control counts: "Posted by <author>" alone also closes a
+    blog post, whose last paragraph is the story.
+    """
+    for i in range(1, len(lines)):
+        if (
+            reasons[i] == "comment form"
+            and reasons[i - 1] is None
+            and _COMMENT_SIGNATURE.match(lines[i].text)
+        ):
+            reasons[i - 1] = "reader comment"
 
 
 def _mark_duplicates(lines: list[_Line], reasons: list[str | None]) -> None:
