@@ -1,21 +1,595 @@
-"""Cross-source claims (which sentences report the same thing) and aligned rows for a pivot."""
+"""Cross-source claims (which sentences report the same thing) and aligned rows for a pivot.
+
+Pairing works on units: every sentence, plus its clauses, because a fact one outlet states
+in its own sentence another embeds in a longer one. Candidates come from an inverted index
+of shared words, word pairs, numbers and names (never all pairs), and each candidate pair
+is described by several signals: rarity-weighted word overlap (IDF over the story, so the
+story's own topic words weigh little and a shared name, number or phrase weighs a lot),
+rapidfuzz's ratio on sorted words, shared identifying numbers, names only one side says,
+and how the pair compares with each sentence's best partner in the other article (outlets
+reword, so no absolute threshold separates rewording from unrelated sentences of the same
+story). A small logistic model over these signals decides the links. Links grow into claims
+only when a newcomer matches most of a claim's members, which stops a chain of pairwise
+links from gluing unrelated facts together.
+"""
 
 from __future__ import annotations
 
-from tui.core.models import Alignment, Article, Claim, Comparison
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.core.models import Alignment, Article, Claim, ClaimKind, Comparison, Sentence
+from tui.core.normalizing import Token, tokenize
 from tui.core.options import Options
+from tui.core.variants import find_variants
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+# Tuning constants. All were chosen on the annotated sample and the two synthetic stories
+# (tests/eval: flood, rate decision) together, preferring round values where F1 is flat.
+# How cosine, containment and ratio make one similarity (for ranking rivals and for output).
+BASE_WEIGHTS = (0.5, 0.25, 0.25)
+# Logistic model over FEATURES deciding whether a pair states the same fact; fitted by
+# `python -m tests.eval.fit_pairs` on the three annotated stories. THRESHOLD on its logit and
+# JOIN_SHARE were swept together (1.0-2.25 by 0.25; 0.34, 0.5, 0.67): the best mean F1
+# within 0.005 of the top, leaning to precision.
+WEIGHTS = (1.587, 0.66, 1.279, 1.212, 0.779, -0.619, 3.121, 4.15, -0.063, 1.424, -1.841, -1.218)
+BIAS = -3.405
+THRESHOLD = 1.5
+# How far `Options.sensitivity` moves THRESHOLD: at sensitivity 0 (threshold 3.5) the
+# annotated stories gave precision 0.98, 0.93, 0.93 at recall 0.28, 0.51, 0.41.
+SENSITIVITY_SPAN = 2.0
+# A newcomer joins a claim when it is linked to at least this share of its members.
+JOIN_SHARE = 0.67
+# Above this similarity a claim is near-verbatim, below it a paraphrase: quoted or copied
+# sentences of the sample score 0.7 and more, reworded ones less.
+VERBATIM = 0.7
+# Clauses shorter than this many content words are too thin to pair on their own (3 let
+# "Rutte said"-sized runs pair with anything; 5 kept fewer facts apart).
+MIN_CLAUSE_WORDS = 4
+# Weight of a word pair against a single word: pairs are rarer than words, so at full
+# weight they would swamp the vectors of long sentences (0.3-0.6 scored alike).
+BIGRAM_WEIGHT = 0.5
+# How many of a unit's rarest words make its core (3 beat 2 and 4 by 0.02-0.04 F1).
+CORE_WORDS = 3
+# Candidate generation skips features held by more units than this or than there are
+# articles (a fact said once per source cannot be more common: such features are the story's
+# topic words, weigh little, and would make candidate generation quadratic).
+POSTING_CAP_MIN = 80
+# At most this many candidate entries (one per feature shared by two units): bounds time and
+# memory on huge stories (100 sources x 60 sentences: 167 MB peak instead of 225 MB, at
+# some recall); the sample (57,000 entries) and 20-source stories stay far below.
+PAIR_BUDGET = 1_000_000
+# Above this many sentences clauses are not paired on their own: they double the units,
+# and in the annotated stories they added only about 0.03 F1.
+CLAUSE_LIMIT = 1500
+
+
+_CONJUNCTIONS = frozenset(("and", "but", "while", "whereas", "so"))
+_SUBJECTS = frozenset(("he", "she", "it", "they", "we", "i", "you", "the", "this", "that", "now"))
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”‘…]| - ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    sentence: int
+    article: int
+    tokens: tuple[Token, ...]
+
+
+def _clauses(tokens: tuple[Token, ...], sentence: Sentence, text: str) -> list[tuple[Token, ...]]:
+    """Split a sentence's tokens into fact-sized runs.
+
+    Breaks fall at clause punctuation (, ; : — brackets, quotes) and before a conjunction
+    that opens a new clause ("... wounded in the war and he cannot sustain ...").
+    """
+    runs: list[list[Token]] = [[]]
+    for k, token in enumerate(tokens):
+        if runs[-1] and (
+            _CLAUSE_BREAK.search(text, runs[-1][-1].end, token.start)
+            or (
+                token.norm in _CONJUNCTIONS
+                and k + 1 < len(tokens)
+                and tokens[k + 1].norm in _SUBJECTS
+            )
+        ):
+            runs.append([])
+        runs[-1].append(token)
+    merged: list[list[Token]] = []
+    for run in runs:
+        if merged and sum(t.content for t in merged[-1]) < MIN_CLAUSE_WORDS:
+            merged[-1].extend(run)
+        else:
+            merged.append(list(run))
+    if len(merged) > 1 and sum(t.content for t in merged[-1]) < MIN_CLAUSE_WORDS:
+        tail = merged.pop()
+        merged[-1].extend(tail)
+    return [tuple(run) for run in merged] if len(merged) > 1 else []
+
+
+def _units(articles: Sequence[Article]) -> tuple[list[Sentence], list[_Unit]]:
+    """The sentences that can carry a fact, and their units (the sentence, then its clauses).
+
+    A sentence needs two content words, and one that is not a name: a byline or a caption
+    credit ("Mark Rutte NATO Secretary General") names people but states nothing.
+    """
+    tokenized = [
+        (a, article, sentence, tokenize(sentence.text, sentence.start))
+        for a, article in enumerate(articles)
+        for sentence in article.sentences
+    ]
+    names = {t.norm for *_, tokens in tokenized for t in tokens[1:] if t.capital and not t.number}
+    sentences: list[Sentence] = []
+    units: list[_Unit] = []
+    with_clauses = len(tokenized) <= CLAUSE_LIMIT
+    for a, article, sentence, tokens in tokenized:
+        content = [t for t in tokens if t.content]
+        if len(content) < 2 or all(t.norm in names for t in content):
+            continue
+        index = len(sentences)
+        sentences.append(sentence)
+        units.append(_Unit(index, a, tokens))
+        for clause in _clauses(tokens, sentence, article.text) if with_clauses else ():
+            units.append(_Unit(index, a, clause))
+    return sentences, units
+
+
+def _features(unit: _Unit) -> list[str]:
+    words = [t.norm for t in unit.tokens if t.content]
+    return [*words, *(f"{x} {y}" for x, y in itertools.pairwise(words))]
+
+
+def _sorted_words(unit: _Unit) -> str:
+    return " ".join(sorted(t.norm for t in unit.tokens if t.content))
+
+
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """Candidate sentence pairs (first < second, different articles) and their evidence."""
+
+    first: npt.NDArray[np.int64]
+    second: npt.NDArray[np.int64]
+    # One row per pair, columns as in FEATURES.
+    features: npt.NDArray[np.float64]
+
+
+FEATURES = (
+    "cosine",
+    "containment",
+    "ratio",
+    "relative_first",
+    "relative_second",
+    "length",
+    "shared_number",
+    "shared_words",
+    "shared_bigrams",
+    "shared_core",
+    "shared_names",
+    "other_names",
+)
+
+
+def _ordinary_number(feature: str) -> bool:
+    try:
+        value = float(feature)
+    except ValueError:
+        return True
+    # Small whole numbers ("two", "3 days") and years recur across facts; decimals do not.
+    return value == int(value) and (value < 10 or 1900 <= value <= 2100)
+
+
+def _unit_scores(
+    units: list[_Unit], n_sentences: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Candidate unit pairs from different articles and their evidence (see UNIT_COLUMNS).
+
+    Candidates are pairs that share a feature held by at most `cap` units: an inverted
+    index instead of all pairs, so a big story costs what its shared rare words cost.
+    """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    vocabulary: dict[str, int] = {}
+    entry_unit: list[int] = []
+    entry_feature: list[int] = []
+    for u, unit in enumerate(units):
+        for fid in {vocabulary.setdefault(f, len(vocabulary)) for f in _features(unit)}:
+            entry_unit.append(u)
+            entry_feature.append(fid)
+    if not entry_unit:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, 9))
+    n_features = len(vocabulary)
+    # A name is a word the story capitalises inside a sentence ("Budanov", "Paiporta").
+    names = {
+        t.norm
+        for unit in units
+        for t in unit.tokens[1:]
+        if t.capital and t.content and not t.number
+    }
+    kind = np.zeros(n_features, dtype=np.int8)  # 0 word, 1 bigram, 2 number, 3 name
+    for feature, fid in vocabulary.items():
+        if " " in feature:
+            kind[fid] = 1
+        elif feature[0].isdigit() and not _ordinary_number(feature):
+            kind[fid] = 2
+        elif feature in names:
+            kind[fid] = 3
+    unit_of = np.array(entry_unit, dtype=np.int32)
+    feature_of = np.array(entry_feature, dtype=np.int32)
+    unit_sentence = np.array([u.sentence for u in units], dtype=np.int64)
+    # Document frequency counts sentences, not units, so clauses do not inflate it.
+    sentence_feature = np.unique(unit_sentence[unit_of] * n_features + feature_of)
+    df = np.bincount(sentence_feature % n_features, minlength=n_features)
+    idf = np.log1p(n_sentences / np.maximum(df, 1))
+    weight = idf * np.where(kind == 1, BIGRAM_WEIGHT, 1.0)
+    norms = np.sqrt(np.bincount(unit_of, weights=weight[feature_of] ** 2, minlength=len(units)))
+    norms[norms == 0] = 1.0
+    # Each unit's core: its CORE_WORDS rarest words, the ones that say which fact it states.
+    order = np.lexsort((feature_of, -idf[feature_of], kind[feature_of] == 1, unit_of))
+    ranked_unit = unit_of[order]
+    starts = np.searchsorted(ranked_unit, np.arange(len(units)))
+    rank = np.arange(len(order)) - starts[ranked_unit]
+    in_core = np.zeros(len(order), dtype=float)
+    in_core[order] = (rank < CORE_WORDS) & (kind[feature_of[order]] != 1)
+    core_size = np.maximum(1.0, np.bincount(unit_of, weights=in_core, minlength=len(units)))
+    name_count = np.bincount(unit_of, weights=kind[feature_of] == 3, minlength=len(units))
+
+    n_articles = 1 + max(u.article for u in units)
+    counts = np.bincount(feature_of, minlength=n_features)
+    cap = max(POSTING_CAP_MIN, n_articles)
+    # Bound the work: the rarest features first, until PAIR_BUDGET candidate entries.
+    sizes, held_per_size = np.unique(counts[counts >= 2], return_counts=True)
+    spent = np.cumsum(held_per_size * sizes * (sizes - 1) // 2)
+    affordable = sizes[spent <= PAIR_BUDGET]
+    cap = min(cap, int(affordable[-1]) if len(affordable) else 1)
+    by_feature = np.lexsort((unit_of, feature_of)).astype(np.int32)
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    article = np.array([u.article for u in units], dtype=np.int64)
+    # int32 halves the memory of the (big) candidate arrays; keys below are int64.
+    parts: list[tuple[npt.NDArray[np.int32], ...]] = []
+    for size in np.unique(counts[(counts >= 2) & (counts <= cap)]).tolist():
+        # Every feature held by exactly `size` units at once: their postings form a matrix.
+        held = np.flatnonzero(counts == size).astype(np.int32)
+        slots = by_feature[offsets[held][:, None] + np.arange(size)]
+        upper, lower = np.triu_indices(size, 1)
+        left, right = unit_of[slots[:, upper]].ravel(), unit_of[slots[:, lower]].ravel()
+        keep = article[left] != article[right]
+        parts.append(
+            (
+                left[keep],
+                right[keep],
+                np.repeat(held, len(upper))[keep],
+                slots[:, upper].ravel()[keep],
+                slots[:, lower].ravel()[keep],
+            )
+        )
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, 9))
+    left, right, held_feature, ci, cj = (np.concatenate([p[k] for p in parts]) for k in range(5))
+    n = len(units)
+    unique, inverse = np.unique(left.astype(np.int64) * n + right, return_inverse=True)
+    first, second = unique // n, unique % n
+    dots = np.bincount(inverse, weights=weight[held_feature] ** 2)
+    shared_numbers = np.minimum(1.0, np.bincount(inverse, weights=kind[held_feature] == 2))
+    shared_bigrams = np.bincount(inverse, weights=kind[held_feature] == 1)
+    shared_words = np.bincount(inverse) - shared_bigrams
+    shared_names = np.bincount(inverse, weights=kind[held_feature] == 3)
+    # Names only one side says, on both sides: a hint that two people said two things.
+    other_names = np.minimum(name_count[first], name_count[second]) - shared_names
+    core = np.minimum(
+        np.bincount(inverse, weights=in_core[ci]) / core_size[first],
+        np.bincount(inverse, weights=in_core[cj]) / core_size[second],
+    )
+    cosine = dots / (norms[first] * norms[second])
+    containment = dots / np.minimum(norms[first], norms[second]) ** 2
+    texts = [_sorted_words(u) for u in units]
+    ratio = (
+        process.cpdist(
+            [texts[k] for k in first.tolist()],
+            [texts[k] for k in second.tolist()],
+            scorer=fuzz.ratio,
+            workers=-1,
+        )
+        / 100.0
+    )
+    scores = np.stack(
+        [
+            np.clip(cosine, 0.0, 1.0),
+            np.clip(containment, 0.0, 1.0),
+            ratio,
+            shared_numbers,
+            np.log1p(shared_words),
+            np.log1p(shared_bigrams),
+            core,
+            np.log1p(shared_names),
+            np.log1p(np.maximum(other_names, 0)),
+        ],
+        axis=1,
+    )
+    return first, second, scores
+
+
+def _sentence_pairs(units: list[_Unit], n_sentences: int) -> _Pairs:
+    """Reduce unit pairs to sentence pairs and add how each compares with its rivals."""
+    import numpy as np
+
+    ufirst, usecond, scores = _unit_scores(units, n_sentences)
+    unit_sentence = np.array([u.sentence for u in units], dtype=np.int64)
+    sentence_article = np.zeros(n_sentences, dtype=np.int64)
+    sentence_article[unit_sentence] = [u.article for u in units]
+    if len(units) == n_sentences:  # no clauses: units are the sentences, in order
+        first, second, best = ufirst, usecond, scores
+    else:
+        a, b = unit_sentence[ufirst], unit_sentence[usecond]
+        keys = np.minimum(a, b) * n_sentences + np.maximum(a, b)
+        unique, inverse = np.unique(keys, return_inverse=True)
+        best = np.zeros((len(unique), scores.shape[1]))
+        for column in range(scores.shape[1]):
+            np.maximum.at(best[:, column], inverse, scores[:, column])
+        first, second = unique // n_sentences, unique % n_sentences
+    base = best[:, :3] @ np.array(BASE_WEIGHTS)
+    n_articles = int(sentence_article.max()) + 1 if n_sentences else 1
+    top = np.zeros(n_sentences * n_articles)
+    slot_first = first * n_articles + sentence_article[second]
+    slot_second = second * n_articles + sentence_article[first]
+    np.maximum.at(top, slot_first, base)
+    np.maximum.at(top, slot_second, base)
+    content = np.zeros(n_sentences)
+    for unit in units:
+        content[unit.sentence] = max(content[unit.sentence], sum(t.content for t in unit.tokens))
+    length = np.log1p(np.minimum(content[first], content[second]))
+    features = np.column_stack(
+        [best[:, :3], base / top[slot_first], base / top[slot_second], length, best[:, 3:]]
+    )
+    return _Pairs(first, second, features)
+
+
+def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], float]:
+    """Sentence pairs judged to state the same fact, with their similarity, strongest first.
+
+    `sensitivity` 0.5 uses THRESHOLD; 0 raises it by SENSITIVITY_SPAN (fewer, surer pairs),
+    1 lowers it as much.
+    """
+    import numpy as np
+
+    logit = pairs.features @ np.array(WEIGHTS) + BIAS
+    threshold = THRESHOLD + (0.5 - sensitivity) * 2 * SENSITIVITY_SPAN
+    keep = np.flatnonzero(logit >= threshold)
+    similarity = pairs.features[keep, :3] @ np.array(BASE_WEIGHTS)
+    first, second = pairs.first[keep], pairs.second[keep]
+    order = np.lexsort((second, first, -similarity))
+    return dict(
+        zip(
+            zip(first[order].tolist(), second[order].tolist(), strict=True),
+            similarity[order].tolist(),
+            strict=True,
+        )
+    )
+
+
+def _group(
+    links: dict[tuple[int, int], float], sentence_article: list[int]
+) -> list[tuple[list[int], float]]:
+    """Grow claims from links (in the strongest-first order _links gives them).
+
+    A newcomer must be linked to most members of a claim to join it.
+
+    Plain union-find would chain A~B~C into one claim even when A and C state different
+    facts; requiring a newcomer to be linked to JOIN_SHARE of the members stops that.
+    """
+    neighbours: dict[int, set[int]] = {}
+    for a, b in links:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    members: list[set[int]] = []
+    articles: list[set[int]] = []
+    member_of: dict[int, list[int]] = {}
+
+    def fits(c: int, newcomer: int) -> bool:
+        linked = len(neighbours[newcomer] & members[c])
+        if sentence_article[newcomer] in articles[c]:
+            # A source repeats itself only when the newcomer matches the whole claim.
+            return linked == len(members[c])
+        return linked >= JOIN_SHARE * len(members[c])
+
+    for a, b in links:  # strongest first (see _links)
+        in_a, in_b = member_of.get(a, []), member_of.get(b, [])
+        if in_a and in_b and not set(in_a).isdisjoint(in_b):
+            continue
+        placed = False
+        for x, y in ((a, b), (b, a)):
+            for c in member_of.get(x, ()):
+                if fits(c, y):
+                    members[c].add(y)
+                    articles[c].add(sentence_article[y])
+                    member_of.setdefault(y, []).append(c)
+                    placed = True
+                    break
+            if placed:
+                break
+        if not placed:
+            member_of.setdefault(a, []).append(len(members))
+            member_of.setdefault(b, []).append(len(members))
+            members.append({a, b})
+            articles.append({sentence_article[a], sentence_article[b]})
+    totals = [0.0] * len(members)
+    counts = [0] * len(members)
+    for (a, b), s in links.items():
+        for c in set(member_of[a]).intersection(member_of[b]):
+            totals[c] += s
+            counts[c] += 1
+    # A claim whose members all belong to a bigger claim adds no pair: keep the bigger one.
+    kept: set[int] = set()
+    for c in sorted(range(len(members)), key=lambda c: (-len(members[c]), c)):
+        some = min(members[c])
+        if not any(k in kept and members[c] <= members[k] for k in member_of[some]):
+            kept.add(c)
+    return [(sorted(members[c]), totals[c] / counts[c]) for c in sorted(kept)]
 
 
 def find_claims(articles: tuple[Article, ...], options: Options) -> tuple[Claim, ...]:
     """Group sentences of different sources that report the same claim."""
-    return ()
+    if len(articles) < 2:
+        return ()
+    sentences, units = _units(articles)
+    if not units:
+        return ()
+    links = _links(_sentence_pairs(units, len(sentences)), options.sensitivity)
+    groups = _group(links, _sentence_articles(units, len(sentences)))
+    return _claims(articles, sentences, units, groups)
+
+
+def _sentence_articles(units: list[_Unit], n_sentences: int) -> list[int]:
+    sentence_article = [0] * n_sentences
+    for unit in units:
+        sentence_article[unit.sentence] = unit.article
+    return sentence_article
+
+
+def _claims(
+    articles: Sequence[Article],
+    sentences: list[Sentence],
+    units: list[_Unit],
+    groups: list[tuple[list[int], float]],
+) -> tuple[Claim, ...]:
+    """Claims in a stable order (by their first member's place), ids c1, c2, ..."""
+    order = {s.id: (a, s.index) for a, art in enumerate(articles) for s in art.sentences}
+    found: list[tuple[tuple[str, ...], float]] = []
+    for members, similarity in groups:
+        ids = tuple(sorted((sentences[m].id for m in members), key=order.__getitem__))
+        found.append((ids, similarity))
+    found.sort(key=lambda item: [order[s] for s in item[0]])
+    tokens_of: dict[int, tuple[Token, ...]] = {}
+    for unit in units:
+        tokens_of.setdefault(unit.sentence, unit.tokens)
+    by_id = {s.id: i for i, s in enumerate(sentences)}
+    claims = []
+    for n, (ids, similarity) in enumerate(found, start=1):
+        kind: ClaimKind = "near_verbatim" if similarity >= VERBATIM else "paraphrase"
+        said = [(s, tokens_of[by_id[s]]) for s in ids]
+        claims.append(
+            Claim(
+                id=f"c{n}",
+                sentences=ids,
+                sources=len({order[s][0] for s in ids}),
+                similarity=round(min(1.0, max(0.0, similarity)), 4),
+                kind=kind,
+                variants=find_variants(said),
+            )
+        )
+    return tuple(claims)
+
+
+def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (pivot index, other index) pairs increasing in both (LIS)."""
+    import bisect
+
+    # Sorting the other index descending within one pivot index stops two pairs of the same
+    # pivot sentence from both entering the chain.
+    ordered = sorted(set(pairs), key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent: list[int] = []
+    for n, (_, other) in enumerate(ordered):
+        k = bisect.bisect_left(tails, other)
+        if k == len(tails):
+            tails.append(other)
+            tail_at.append(n)
+        else:
+            tails[k] = other
+            tail_at[k] = n
+        parent.append(tail_at[k - 1] if k else -1)
+    chain: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        chain.append(ordered[n])
+        n = parent[n]
+    return chain[::-1]
 
 
 def align_rows(comparison: Comparison, pivot: str) -> Alignment:
-    """Rows in the pivot's order; other sources keep their own order, gaps where they lack one."""
-    rows: list[tuple[str | None, ...]] = []
+    """Rows in the pivot's order; every source keeps its own order, gaps where it lacks one.
+
+    Each other source is matched to the pivot by the longest order-preserving chain of claim
+    links; its unmatched sentences get rows in the gap where they fall, sharing a row with a
+    sentence of another source that shares a claim when order allows. A claim member that
+    ends up in another row than the claim's anchor (its pivot sentence, else its first
+    member) is `moved` with the anchor: one link per member, so a claim of 100 sources
+    costs 99 links, not 4,950.
+    """
+    articles = comparison.articles
     ids = comparison.article_ids
-    for column, article in enumerate(comparison.articles):
+    column_of = {a: c for c, a in enumerate(ids)}
+    p = column_of.get(pivot, 0)
+    pivot_sentences = articles[p].sentences if articles else ()
+    pivot_row = {s.id: r for r, s in enumerate(pivot_sentences)}
+    # (pivot row, other sentence index) pairs per other article, from claims with the pivot.
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for claim in comparison.claims:
+        rows_here = [pivot_row[s] for s in claim.sentences if s in pivot_row]
+        if not rows_here:
+            continue
+        for other in claim.sentences:
+            sentence = comparison.sentence(other)
+            if sentence.article != ids[p]:
+                pairs.setdefault(sentence.article, []).extend(
+                    (r, sentence.index) for r in rows_here
+                )
+
+    main: list[list[str | None]] = [[None] * len(ids) for _ in pivot_sentences]
+    for r, sentence in enumerate(pivot_sentences):
+        main[r][p] = sentence.id
+    # gaps[g] holds the rows between pivot row g-1 and pivot row g (g = len: after the last).
+    gaps: list[list[list[str | None]]] = [[] for _ in range(len(pivot_sentences) + 1)]
+    gap_claims: list[list[set[str]]] = [[] for _ in gaps]
+    for c, article in enumerate(articles):
+        if c == p:
+            continue
+        matched = {o: r for r, o in _chain(pairs.get(article.id, []))}
+        gap, used_in_gap = 0, -1
         for sentence in article.sentences:
-            rows.append(tuple(sentence.id if c == column else None for c in range(len(ids))))
-    return Alignment(pivot=pivot, rows=tuple(rows), moved=())
+            row = matched.get(sentence.index)
+            if row is not None:
+                main[row][c] = sentence.id
+                gap, used_in_gap = row + 1, -1
+                continue
+            mine = set(comparison.claims_of(sentence.id))
+            rows, claims_in = gaps[gap], gap_claims[gap]
+            for k in range(used_in_gap + 1, len(rows)):
+                if mine and rows[k][c] is None and not mine.isdisjoint(claims_in[k]):
+                    rows[k][c] = sentence.id
+                    claims_in[k] |= mine
+                    used_in_gap = k
+                    break
+            else:
+                cells: list[str | None] = [None] * len(ids)
+                cells[c] = sentence.id
+                rows.append(cells)
+                claims_in.append(mine)
+                used_in_gap = len(rows) - 1
+    result: list[tuple[str | None, ...]] = []
+    for g, rows in enumerate(gaps):
+        result.extend(tuple(row) for row in rows)
+        if g < len(main):
+            result.append(tuple(main[g]))
+    row_of = {cell: r for r, row in enumerate(result) for cell in row if cell is not None}
+    moved: set[tuple[str, str]] = set()
+    for claim in comparison.claims:
+        anchor = next((s for s in claim.sentences if s in pivot_row), claim.sentences[0])
+        anchor_article = comparison.sentence(anchor).article
+        for other in claim.sentences:
+            if (
+                row_of[other] != row_of[anchor]
+                and comparison.sentence(other).article != anchor_article
+            ):
+                moved.add((anchor, other))
+    return Alignment(
+        pivot=pivot,
+        rows=tuple(result),
+        moved=tuple(sorted(moved, key=lambda m: (row_of[m[0]], row_of[m[1]], m))),
+    )
