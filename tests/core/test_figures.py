@@ -142,6 +142,52 @@ EXTRACTION_CASES = [
     ("A Category 3 storm hit.", [("Category 3", 3, None, "measure", "category")]),
     ("Temperatures hit 40C.", [("40C", 40, None, "measure", "°C")]),
     ("It landed on Wednesday, Oct. 9.", [("Wednesday, Oct. 9", "2024-10-09", None, "date", None)]),
+    # Fractions, glosses, fractional rate moves, "a decade", hyphenated number words.
+    ("Prices last fell 7 1/2 years ago.", [("7 1/2 years", "P7Y6M", None, "duration", None)]),
+    ("Growth was 3½ percent.", [("3½ percent", 3.5, None, "percent", "%")]),
+    (
+        "The band moves to 3/4 [0.75%] to 1 percent [1%].",
+        [("3/4 [0.75%] to 1 percent", 0.75, 1, "percent", "%")],
+    ),
+    ("They [2,000 people] marched.", [("2,000", 2000, None, "count", None)]),
+    ("It is the first cut in nearly a decade.", [("a decade", "P10Y", None, "duration", None)]),
+    ("Talks ran for more than a\nweek.", [("a\nweek", "P1W", None, "duration", None)]),
+    ("The board holds a three-day retreat.", [("three-day", "P3D", None, "duration", None)]),
+    ("Snow should fall for five more days.", [("five more days", "P5D", None, "duration", None)]),
+    (
+        "The bank lifted rates by a quarter of a percentage point.",
+        [("a quarter of a percentage point", 0.25, None, "percent", "pp")],
+    ),
+    (
+        "Lenders added a quarter of a percent; the ECB cut by half a point.",
+        [
+            ("a quarter of a percent", 0.25, None, "percent", "%"),
+            ("half a point", 0.5, None, "percent", "pp"),
+        ],
+    ),
+    ("Copper had a more than 3-percent gain.", [("3-percent", 3, None, "percent", "%")]),
+    ("After the 50-basis point cut, bonds rose.", [("50-basis point", 50, None, "percent", "bp")]),
+    ("Almost 250 homes burned.", [("250", 250, None, "count", None)]),
+    (
+        "It was a 0.75 percentage-point move.",
+        [("0.75 percentage-point", 0.75, None, "percent", "pp")],
+    ),
+    ("Jobless claims rose 0.3pp.", [("0.3pp", 0.3, None, "percent", "pp")]),
+    ("A nine-storey block fell.", [("nine", 9, None, "count", None)]),
+    ("Nearly half a million people fled.", [("half a million", 500_000, None, "count", None)]),
+    ("Bonds fell for a fifth straight session.", [("fifth", 5, None, "ordinal", None)]),
+    (
+        "The Nikkei 225 and the FTSE 100 rose 12 points.",
+        [("12 points", 12, None, "measure", "points")],
+    ),
+    (
+        "The Dax closed down 310.5 points, or 2.1 percent, at 14,806.2.",
+        [
+            ("310.5 points", 310.5, None, "measure", "points"),
+            ("2.1 percent", 2.1, None, "percent", "%"),
+            ("14,806.2", 14806.2, None, "measure", "points"),
+        ],
+    ),
     # Not figures: ordinal words, pronoun "one", codes, references, URLs, scores, phone numbers.
     ("It was the first time, and the second batch followed.", []),
     ("One of them spoke in one recording.", []),
@@ -152,6 +198,8 @@ EXTRACTION_CASES = [
     ("A Boeing 737 crashed.", []),
     ("North Korea may send troops.", []),
     ("They expect to meet within days, over the next several weeks.", []),
+    ("A year ago it was a one-sided vote; two-thirds agreed and half of them left.", []),
+    ("It happened on 9/11 and runs 24/7; a 3/4 majority is needed.", []),
 ]
 
 
@@ -200,6 +248,9 @@ def test_date_without_year_prefers_the_recent_past() -> None:
         ("November 1", "2024-11-01", None, "date", None)
     ]
     assert figures_of("It will end on March 3.")[0][1] == "2025-03-03"
+    assert figures_of("The cut takes effect in December.", "2022-10-05")[0][1] == "2022-12"
+    assert figures_of("The vote is on November 8.", "2022-10-05")[0][1] == "2022-11-08"
+    assert figures_of("Prices peaked on December 20.", "2022-10-05")[0][1] == "2021-12-20"
 
 
 def test_subject_and_attribution() -> None:
@@ -475,6 +526,13 @@ _PIECES = [
     "in Kyiv",
     "one",
     "1999",
+    "9 1/2 years",
+    "1/4 [0.25%] to 1/2 percent [0.5%]",
+    "10 km (6 miles) north-east of",
+    "The Dow rose 164.68 points, or 0.94 percent, to 17,689.59",
+    "a quarter of a percentage point",
+    "nearly a decade",
+    "Sunday's quake",
     ",",
     ".",
     " ",
@@ -502,3 +560,221 @@ def test_figures_hold_their_text_and_land_in_one_group(
     members = sorted(figure_id for group in groups for figure_id in group.figures)
     assert members == sorted(f.id for f in figures)
     assert [g.conflict for g in groups] == sorted((g.conflict for g in groups), reverse=True)
+
+
+# --- reconciliation of units, market moves, tolls and time spans ------------------------------
+
+
+def test_market_moves_conflict_per_index_and_role() -> None:
+    _, groups = grouped(
+        [
+            make_article(
+                "a",
+                [
+                    "The Dow Jones industrial average rose 120.5 points, or 0.7 percent, to "
+                    "18,010.2, the S&P 500 gained 14.1 points, or 0.68 percent, to 2,101.3 and "
+                    "the Nasdaq Composite added 40.2 points, or 0.8 percent, to 5,120.4."
+                ],
+            ),
+            make_article(
+                "b",
+                [
+                    "The Dow rose 150 points, or 0.9 percent, to close at 18,040.",
+                    "The Standard & Poor's 500 index gained 19 points, or 0.9 percent, to 2,106.",
+                    "The Nasdaq composite index added 61 points, or 1.2 percent, to 5,141.",
+                ],
+            ),
+        ]
+    )
+    conflicts = {(g.subject, tuple(g.values)) for g in groups if g.conflict}
+    assert ("Nasdaq composite", (40.2, 61)) in conflicts
+    assert ("Nasdaq composite", (0.8, 1.2)) in conflicts
+    assert ("S&P 500 level", (2101.3, 2106)) in conflicts
+    assert ("Dow Jones industrial average level", (18010.2, 18040)) in conflicts
+    assert len(conflicts) == 9  # three roles of three indices, never one index against another
+
+
+def test_units_convert_and_restated_measures_join_their_original() -> None:
+    _, groups = grouped(
+        [
+            make_article(
+                "a",
+                [
+                    "The storm hit at a depth of 8 kilometers (5 miles), about 480 kilometers "
+                    "(300 miles) south-west of the capital."
+                ],
+            ),
+            make_article("b", ["It struck at a depth of five miles, 300 miles southwest of it."]),
+            make_article("c", ["It formed at a depth of 15 km, about 290 miles south-west of it."]),
+        ]
+    )
+    assert sorted(sorted(map(str, g.values)) for g in groups if g.conflict) == [
+        ["15", "5", "8"],
+        ["290", "300", "480"],
+    ]
+    depth = next(g for g in groups if "15" in map(str, g.values))
+    assert depth.subject == "depth"
+
+
+def test_converted_measures_that_agree_are_not_a_conflict() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["The fault ruptured at a depth of 16 kilometres."]),
+            make_article("b", ["The fault ruptured at a depth of 10 miles."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == []
+    assert any(len(g.figures) == 2 for g in groups)
+
+
+def test_round_floors_agree_with_larger_counts_but_tolls_still_conflict() -> None:
+    _, groups = grouped(
+        [
+            make_article(
+                "a", ["The floods killed at least 210 people and injured more than 2,000."]
+            ),
+            make_article("b", ["Officials said 2,640 people had been injured and 212 killed."]),
+            make_article("c", ["At least 90 people died and around 150 were injured."]),
+        ]
+    )
+    assert sorted(sorted(g.values) for g in groups if g.conflict) == [  # type: ignore[type-var]
+        [90, 210, 212],
+        [150, 2000, 2640],
+    ]
+
+
+def test_time_since_last_groups_across_wordings_and_ages_stay_apart() -> None:
+    _, groups = grouped(
+        [
+            make_article(
+                "a", ["The bank cut rates for the first time in 7 years.", "A 19-year-old died."]
+            ),
+            make_article("b", ["It cut for the first time in 7 1/2 years, a 19-year-old said."]),
+            make_article(
+                "c", ["It cut for the first time in nearly a decade.", "The worst in 12 years."]
+            ),
+        ]
+    )
+    assert values_of_conflicts(groups) == [["P7Y", "P7Y6M", "P10Y"]]
+    assert groups[0].subject == "time since last"
+
+
+def test_a_date_belongs_to_the_event_it_dates() -> None:
+    _, groups = grouped(
+        [
+            make_article(
+                "a",
+                [
+                    "The earthquake struck on Sunday afternoon.",
+                    "Rescuers dug through rubble Monday looking for survivors of the earthquake.",
+                    "Villagers walk past homes after Sunday's earthquake in the county, Tuesday.",
+                ],
+                "2024-10-22",
+            ),
+            make_article(
+                "b",
+                [
+                    "The quake hit the county at 4pm on Sunday, the news agency reported.",
+                    "An earthquake killed 30 people at the weekend.",
+                ],
+                "2024-10-22",
+            ),
+            make_article("c", ["A strong quake shook the region on Saturday."], "2024-10-22"),
+        ]
+    )
+    assert values_of_conflicts(groups) == [["2024-10-20", "2024-10-19/2024-10-20", "2024-10-19"]]
+
+
+def test_basis_points_and_percentage_points_compare_as_one_unit() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["The bank raised its key rate by 25 basis points."]),
+            make_article("b", ["The bank raised its key rate by 0.25 percentage point."]),
+            make_article("c", ["The bank raised its key rate by 0.5 percentage point."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == [[25, 0.25, 0.5]]
+    _, agreeing = grouped(
+        [
+            make_article("a", ["The bank raised its key rate by 25 basis points."]),
+            make_article("b", ["The bank raised its key rate by a quarter point."]),
+        ]
+    )
+    assert values_of_conflicts(agreeing) == []
+    assert any(len(g.figures) == 2 for g in agreeing)
+
+
+def test_running_totals_do_not_join_one_event_toll() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["The strike on the market killed 40 people."]),
+            make_article("b", ["Strikes have killed 700 people so far this year."]),
+            make_article("c", ["The strike on the market killed 46 people."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == [[40, 46]]
+
+
+def test_evacuation_counts_conflict_and_stay_apart_from_tolls() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["Officials said 12,400 people had been evacuated and 9 killed."]),
+            make_article("b", ["Authorities evacuated 20,000 residents; 9 people died."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == [[12_400, 20_000]]
+
+
+def test_every_magnitude_measures_the_quake_but_aftershocks_stay_apart() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["A magnitude 5.8 earthquake struck the coast."]),
+            make_article("b", ["The national agency put the magnitude at 6.0."]),
+            make_article("c", ["The strongest aftershock had a magnitude of 4.9."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == [[5.8, 6]]
+
+
+def test_a_relative_clause_dates_the_event_it_hangs_on() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["The earthquake that struck on Sunday killed 30."], "2024-10-22"),
+            make_article("b", ["The quake, which hit on Monday, killed 30."], "2024-10-22"),
+            make_article("c", ["Rescuers who dug on Tuesday found quake victims."], "2024-10-22"),
+        ]
+    )
+    assert values_of_conflicts(groups) == [["2024-10-20", "2024-10-21"]]
+
+
+def test_spans_since_different_last_times_stay_apart() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["The bank raised rates for the first time in 9 years."]),
+            make_article("b", ["Prices fell for the first time in 2 years."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == []
+
+
+def test_a_toll_in_another_named_town_stays_apart() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["The strike on the station in Lozova killed 50 people."]),
+            make_article(
+                "b", ["A missile hit the centre of the city of Izium, killing 17 people."]
+            ),
+            make_article("c", ["The strike on the station in Lozova killed 39 people."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == [[50, 39]]
+
+
+def test_amounts_named_after_worth_conflict_with_the_same_package() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["Cabinet approved a relief package worth 2 trillion yen."]),
+            make_article("b", ["The 2.6 trillion yen relief package passed."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == [[2_000_000_000_000, 2_600_000_000_000]]

@@ -8,6 +8,7 @@ relative date has no value (None) rather than a guess from the machine's clock.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -77,9 +78,12 @@ def story_year(explicit_years: Iterable[int]) -> int | None:
 
 
 # News mostly reports what happened: a date without a year is read in the future only when
-# it is within two weeks (an announced schedule: "talks on November 1") or the sentence speaks
-# of the future ("will"); "struck on New Year's Day" in late October is last January.
-FUTURE_REACH_DAYS = 14
+# it is within about six weeks (an announced schedule: "talks on November 1", "the midterm
+# elections on November 8" in early October, "takes effect in November") or the sentence
+# speaks of the future ("will"); "struck on New Year's Day" in late October is last January.
+# Two weeks, the first value, sent "in November" written on 5 October to the year before; a
+# past date that close ahead in the calendar would be written with its year.
+FUTURE_REACH_DAYS = 45
 
 
 def nearest_year(month: int, day: int | None, anchor: dt.date, future: bool = False) -> int:
@@ -162,12 +166,14 @@ _EXPLICIT_DATE = re.compile(
 _YEAR_TOKEN = re.compile(rf"\b{YEAR}\b")
 
 
-def explicit_years(text: str) -> list[int]:
+@functools.lru_cache(maxsize=256)
+def explicit_years(text: str) -> tuple[int, ...]:
     """Years written inside full dates anywhere in an article, captions included.
 
     Furniture yields no figures, but a caption's "October 25, 2024" is still the best
     evidence of which year the story's "October 23" belongs to. Only the text just before
-    each 4-digit year is searched for its date.
+    each 4-digit year is searched for its date. Cached: extraction and reconciliation both
+    ask for the same articles.
     """
     years = []
     for token in _YEAR_TOKEN.finditer(text):
@@ -177,4 +183,4 @@ def explicit_years(text: str) -> list[int]:
             if year == token.group():
                 years.append(int(year))
                 break
-    return years
+    return tuple(years)

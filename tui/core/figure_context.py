@@ -51,7 +51,9 @@ _VERBS = word_set(
 )
 
 
-CASUALTY_HEADS = word_set("casualty death dead fatality victim toll wounded injured killed loss")
+CASUALTY_HEADS = word_set(
+    "casualty death dead fatality victim toll wounded injured injury killed loss"
+)
 
 
 _HEAD_CLASSES = {
@@ -175,8 +177,80 @@ _OUTCOME = re.compile(
 )
 
 
+# A hedge between the subject and the number ("a depth of less than 1600 metres") is read past.
+_HEDGE_AT_END = re.compile(
+    r"\s+(?i:more than|less than|fewer than|over|under|about|around|nearly|almost|some|"
+    r"approximately|roughly|at least|at most|up to|close to|just over|just under)\s+$"
+)
+
+
+# Market indices, by the words outlets use for them -> one name, so "the Standard & Poor's
+# 500 index" and "the S&P 500" are one subject.
+_INDEX_NAMES = (
+    (re.compile(r"\bDow\b"), "Dow Jones industrial average"),
+    (re.compile(r"\bS&P\b|\bStandard\s*&\s*Poor"), "S&P 500"),
+    (re.compile(r"\bNasdaq\b", re.I), "Nasdaq composite"),
+    (re.compile(r"\bFTSE\b"), "FTSE 100"),
+    (re.compile(r"\bNikkei\b"), "Nikkei 225"),
+    (re.compile(r"\bDAX\b", re.I), "DAX"),
+    (re.compile(r"\bCAC\b"), "CAC 40"),
+    (re.compile(r"\bHang\s+Seng\b"), "Hang Seng"),
+    (re.compile(r"\bStoxx\b", re.I), "Stoxx 600"),
+)
+
+
+_INDEX_HINT = re.compile(r"Dow|S&P|Standard|Nasdaq|NASDAQ|FTSE|Nikkei|DAX|Dax|CAC|Hang|Stoxx|STOXX")
+
+
+_MOVE_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+
+
+# "The Dow rose 164.68 points, or 0.94 percent, to 17,689.59": one index, three figures.
+_MARKET_MOVE = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'’.]*|&)(?:\s+(?:[A-Z][\w&'’.]*|&|\d+|[a-z]+(?=\s+(?:index|average|"
+    r"composite)\b)|index|average|composite)){0,5})\s+"
+    r"(?:rose|gained|added|climbed|jumped|advanced|surged|rallied|fell|lost|shed|dropped|"
+    r"declined|slipped|tumbled|plunged|sank|slid|edged|ended|closed|finished|was|were|is)"
+    r"(?:\s+(?:up|down|higher|lower))?\s+(?:by\s+)?"
+    rf"(?:(?P<points>{_MOVE_NUMBER})\s+points?(?:,?\s+or\s+|\s+\(|,\s*)?)?"
+    rf"(?:(?P<percent>{_MOVE_NUMBER})\s*(?:%|percent|per\s?cent)\)?)?"
+    rf"(?:,?\s*(?:to|at)\s+(?:(?:close|end|finish|settle)\s+at\s+)?(?P<level>{_MOVE_NUMBER})\b)?"
+)
+
+
+def market_moves(text: str) -> list[tuple[str, str, int, int]]:
+    """(index name, role, start, end) of the numbers in a market move: role is "points"
+    (the change), "percent" or "level" (where the index stood)."""
+    found: list[tuple[str, str, int, int]] = []
+    if _INDEX_HINT.search(text) is None:
+        return found
+    for move in _MARKET_MOVE.finditer(text):
+        name = next(
+            (label for pattern, label in _INDEX_NAMES if pattern.search(move["name"])), None
+        )
+        if name is None:
+            continue
+        for role in ("points", "percent", "level"):
+            if move.group(role):
+                found.append((name, role, move.start(role), move.end(role)))
+    return found
+
+
+# Words after a number that start a time phrase, not its noun ("2.6% last month").
+_TIME_WORDS = frozenset([*word_set("last next ago"), *WEEKDAYS, *MONTHS])
+
+
+# "a 26-member council", "a 3,000-strong force": the number counts what follows the hyphen.
+_GLUED_COUNT = re.compile(r"-(?P<unit>member|strong|person|man|woman)\s+(?P<rest>[A-Za-z])")
+
+
 def subject_of(text: str, start: int, end: int, kind: str) -> str | None:
     """The noun phrase a figure counts ("Russian soldiers killed or wounded")."""
+    glued = _GLUED_COUNT.match(text, end) if kind == "count" else None
+    if glued:
+        if glued.group("unit") == "member":
+            return "members"
+        return subject_of(text, start, glued.start("rest") - 1, kind)
     rest = text[end:]
     rest = re.sub(r"^\s+of\s+", " ", rest) if re.match(r"\s+of\s", rest) else rest
     words: list[str] = []
@@ -187,7 +261,7 @@ def subject_of(text: str, start: int, end: int, kind: str) -> str | None:
             break
         word = match.group().rstrip(".")
         lowered = word.lower()
-        if lowered in NP_STOP or lowered in _VERBS or len(words) >= 4:
+        if lowered in NP_STOP or lowered in _VERBS or lowered in _TIME_WORDS or len(words) >= 4:
             break
         if lowered.endswith("ed") and not word[:1].isupper():
             break
@@ -211,13 +285,13 @@ def subject_of(text: str, start: int, end: int, kind: str) -> str | None:
         return " ".join(words)
     lead_verbs = (
         r"rose|risen|climbed|jumped|fell|fallen|dropped|increased|decreased|reached|hit|stood|"
-        r"stands|is|was|were|are|of|at|to|by|from"
+        r"stands|is|was|were|are|of|at|to|by|from|worth|totalling|totaling|costing|valued"
     )
     toll = _TOLL_BEFORE.search(text[:start]) if kind == "count" else None
     if toll:  # "the death toll from Friday's attack rose to 39"
         return "death toll" if re.search(r"(?i)\bdeath\s+toll", toll.group()) else "toll"
-    before = text[max(0, start - 80) : start]
-    changed = re.search(r"\s+by\s+[^,;]{1,30}?\s+to\s+$", before)
+    before = _HEDGE_AT_END.sub(" ", text[max(0, start - 80) : start])
+    changed = re.search(r"\s+by\s+[^,;]{1,45}?\s+to\s+$", before)
     if changed:  # "cut interest rates by a quarter point to 4.75%": the rates
         before = before[: changed.start()] + " to "
     lead = re.search(
@@ -225,7 +299,10 @@ def subject_of(text: str, start: int, end: int, kind: str) -> str | None:
         r"(?:\s+(?:at|to|by))?\s+$",
         before,
     )
-    if lead and not re.search(r"\d\S*\s*$", before[: lead.start()]):
+    if lead and (
+        not re.search(r"\d\S*\s*$", before[: lead.start()])
+        or re.match(r"(?i:and|but|while|with)\s", lead.group(1))  # "..., and the depth at 12 km"
+    ):
         kept: list[str] = []
         for word in reversed(lead.group(1).split()):
             lowered = word.lower()
@@ -240,31 +317,80 @@ def subject_of(text: str, start: int, end: int, kind: str) -> str | None:
     return None
 
 
+# A date that opens its clause ("On Sunday, a quake struck") dates whatever the clause tells.
+_DATE_OPENS_CLAUSE = re.compile(
+    r"\W*(?:(?:on|in|at|from|by|since|until|early|late|last|this|the|of|and)\s+)*", re.I
+)
+
+
+# "Sunday's earthquake", "the quake on Sunday": an event that carries its own date.
+_DATED_BEFORE = re.compile(r"(?:day|weekend|night|morning)['’]s\s+(?:[\w.-]+\s+){0,2}$", re.I)
+
+
+_EVENT_RIGHT_AFTER = re.compile(r"\s*(?:['’]s\s+(?:[\w.-]+\s+){0,2}?)?$")
+
+
 def date_event(text: str, start: int, end: int) -> str | None:
     """The kind of one-off event a date marks: an `_EVENT_CLASSES` key, "speech" when it dates
     a statement ("warned on October 8 that", "On October 4, the Post reported"), else None.
 
     A speech verb splits the sentence: a date before it or right after it dates the
-    statement; a date further inside the reported clause dates what was reported.
+    statement; a date further inside the reported clause dates what was reported. Inside its
+    clause a date marks an event named before it ("the quake struck Sunday", "used in combat
+    on October 27"), right after it ("Sunday's quake"), hung on it by "that"/"which" ("the
+    quake that struck on Sunday"), or anywhere when the date opens the clause; "Rescuers dug
+    Monday looking for survivors of the quake" dates the digging, and "after Sunday's
+    earthquake ..., Monday" leaves the quake to its own Sunday.
     """
-    left, left_is_speech = 0, False
+    left, left_is_speech, relative = 0, False, None
     for match in _DATE_CLAUSE_BREAK.finditer(text, 0, start):
         left, left_is_speech = match.end(), match.lastgroup == "speech"
+        relative = match if match.group().lower() in ("that", "which") else None
     right_match = _DATE_CLAUSE_BREAK.search(text, end)
     right = right_match.start() if right_match else len(text)
+    if relative is not None:  # "the earthquake that struck on Sunday": the clause's noun
+        named = _EVENT_AT_END.search(text, 0, relative.start())
+        if named is not None and named.lastgroup is not None:
+            return _EVENT_NAMES[int(named.lastgroup[1:])]
     clause = text[left:right]
-    if right_match is not None and right_match.lastgroup == "speech":
+    before = text[left:start]
+    told = _event_before(before)
+    if right_match is not None and right_match.lastgroup == "speech" and told is None:
         return "speech"
-    if left_is_speech and re.fullmatch(
-        r"\s*(?:(?:on|in|at|last|this|early|late)\s+)?", text[left:start]
-    ):
+    if left_is_speech and re.fullmatch(r"\s*(?:(?:on|in|at|last|this|early|late)\s+)?", before):
         return "speech"
     if _SPEECH_NOUN.search(clause):
         return "speech"
-    event = _EVENT.search(clause)
+    if told is not None:
+        return told
+    after = text[end:right]
+    if _DATE_OPENS_CLAUSE.fullmatch(before):
+        event = _EVENT.search(after)
+    else:
+        event = next(
+            (m for m in _EVENT.finditer(after) if _EVENT_RIGHT_AFTER.fullmatch(after[: m.start()])),
+            None,
+        )
     if event is None or event.lastgroup is None:
         return None
     return _EVENT_NAMES[int(event.lastgroup[1:])]
+
+
+_EVENT_AT_END = re.compile(
+    "(?:"
+    + "|".join(f"(?P<e{i}>\\b(?:{body})\\b)" for i, body in enumerate(_EVENT_CLASSES.values()))
+    + r")\s*,?\s*$",
+    re.I,
+)
+
+
+def _event_before(before: str) -> str | None:
+    """The last event named before a date in its clause, unless that event is dated itself."""
+    for event in reversed(list(_EVENT.finditer(before))):
+        if event.lastgroup is None or _DATED_BEFORE.search(before[: event.start()]):
+            continue
+        return _EVENT_NAMES[int(event.lastgroup[1:])]
+    return None
 
 
 def _looks_like_person(name: str) -> bool:
@@ -342,7 +468,9 @@ def _stem(word: str) -> str:
     return word.lower()[:5]
 
 
-PARTICIPLES = word_set("killed wounded injured dead lost missing displaced or and")
+PARTICIPLES = word_set(
+    "killed wounded injured dead died hurt lost missing displaced evacuated or and"
+)
 
 
 def head_class(subject: str | None) -> tuple[str | None, frozenset[str]]:
@@ -386,6 +514,9 @@ CASUALTY_CLASSES = {
     **dict.fromkeys(word_set("injured injuring injuries wounded wounding hurt"), "injured"),
     **dict.fromkeys(word_set("casualties casualty lost losing losses loss"), "casualties"),
     "missing": "missing",
+    # people moved out of harm's way: counted, and contradicted, like tolls
+    **dict.fromkeys(word_set("evacuated evacuating evacuees"), "evacuated"),
+    **dict.fromkeys(word_set("displaced homeless"), "displaced"),
 }
 
 
@@ -394,6 +525,9 @@ _CASUALTY_WORD = "|".join(sorted(CASUALTY_CLASSES, key=len, reverse=True))
 
 _CASUALTY_AFTER = re.compile(
     r"\s*(?:(?!(?:and|or|but|while|with)\b)[A-Za-z'’-]+\s+){0,4}?"
+    # "75 people, including 12 children, were wounded": the aside is read past
+    r"(?:[A-Za-z'’-]+,\s*(?:including|among\s+them|of\s+whom)\b[^,;]{1,40},\s*"
+    r"|[A-Za-z'’-]+,\s*(?=(?:have|has|had|were|was|are|is)\s))?"
     r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|are\s+|is\s+)?"
     rf"(?P<w>{_CASUALTY_WORD})\b(?:\s+(?:or|and)\s+(?P<w2>{_CASUALTY_WORD})\b)?"
 )
@@ -404,14 +538,16 @@ _CASUALTY_BEFORE = re.compile(rf"\b(?P<w>{_CASUALTY_WORD})\b(?:\s+[\w,'’-]+){{
 
 # "The death toll ... has risen to nine": a toll named earlier in the sentence.
 _TOLL_BEFORE = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;\d]{0,80}?\b(?:to|at|of|reached|hit|is|was|stands|stood)\s+$",
+    r"\b(?:death\s+)?toll\b[^.;\d]{0,120}?\b(?:to|at|of|reached|hit|is|was|stands|stood)\s+$",
     re.I,
 )
 
 
 _PLACE = re.compile(
-    r"\b(?i:in|near|at|on|outside|across)\s+(?:the\s+)?"
+    r"\b(?:(?i:in|near|at|on|outside|across)\s+(?:the\s+)?"
     r"(?:(?:city|town|region|village|province)\s+of\s+)?"
+    # "hit the centre of the city of Donetsk": a named town after "of the city of"
+    r"|(?i:of)\s+the\s+(?:city|town|village)\s+of\s+)"
     r"(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b(?!['’]s)"
 )
 
@@ -428,6 +564,13 @@ _PLACE_CLAUSE_BREAK = re.compile(r"\b(?:as|when|after|while|that|which)\b|[;:—
 
 
 ERA_YEAR = re.compile(r"(?<!since )(?<!Since )\b(?:1[89]\d\d|20\d\d)\b")
+
+
+# A part named in an aside takes the reading of the count it belongs to.
+_INCLUDED_IN = re.compile(
+    rf"\b(?P<w>{_CASUALTY_WORD})\b[^.;:]{{0,60}},\s*(?:including|among\s+them|of\s+whom)\s+$",
+    re.I,
+)
 
 
 def casualty_class(text: str, start: int, end: int, subject: str | None) -> str | None:
@@ -447,10 +590,13 @@ def casualty_class(text: str, start: int, end: int, subject: str | None) -> str 
             words = [after.group("w").lower(), (after.group("w2") or "").lower()]
     if not words or not words[0]:
         before = _CASUALTY_BEFORE.search(text[max(0, start - 50) : start])
+        aside = _INCLUDED_IN.search(text[max(0, start - 90) : start])
         if before:
             words = [before.group("w").lower()]
         elif _TOLL_BEFORE.search(text[:start]):
             words = ["toll"]
+        elif aside:  # "killing 23 people, including two children": the children were killed
+            words = [aside.group("w").lower()]
     classes = {CASUALTY_CLASSES[w] for w in words if w in CASUALTY_CLASSES}
     if not classes:
         return None

@@ -4,19 +4,29 @@ Extraction policy (what a careful annotator marks, and what this module returns)
 
 * Only inside sentences: furniture is never a sentence, and inside a sentence URLs, e-mail
   addresses, hashtags, product or unit codes ("D-30", "F-16", "COVID-19", "G7"), numbered
-  references ("Article 5", "Resolution 2231", "No. 3"), list markers ("1." opening a line) and
-  slashed codes ("24/7", "9/11") are skipped.
+  references ("Article 5", "Resolution 2231", "No. 3"), list markers ("1." opening a line),
+  slashed codes ("24/7", "9/11") and the numbers in index and ranking names ("S&P 500",
+  "FTSE 100", "Fortune 500") are skipped. A capitalised hedge before a number ("Nearly 400")
+  is not a model name ("Boeing 737"). An editor's bracketed number restating the one before
+  it ("1/4 [0.25%] to 1/2 percent [0.5%]") is read as blank space: one figure, not three.
+* Fractions: "9 1/2", "1/4", "2½" are numbers when a unit, percent or duration follows
+  ("9 1/2 years", "1/4 to 1/2 percent"); a bare slashed fraction is not a count.
 * Counts: digits ("600,000", "600 000", "1.5 million", "10k") and number words ("six", "ten
   thousand", "a dozen"). "one" is a figure only when it counts people or goes with a unit or
   scale ("one person", "one million", "one year"); as a pronoun or article ("one of them",
   "in one recording") it is not. Vague magnitudes ("thousands of", "tens of thousands",
   "dozens of") are counts with the magnitude as value (1000, 10000, 12) and qualifier
-  "at least"; they never join a group of precise figures. Fractions in words ("half") are not
-  figures.
-* Ordinals: only digit ordinals ("70th", "21st"). Ordinal words ("first", "second batch") are
-  ranks in prose ("the first time", "the first unit"), not quantities, and are not extracted.
+  "at least"; they never join a group of precise figures. Fractions in words ("half",
+  "two-thirds") are not figures, except in a scaled number ("half a million" -> 500000).
+  Number words glue to a unit with a hyphen ("two-day", "three-member"), not to other words
+  ("one-sided").
+* Ordinals: digit ordinals ("70th", "21st"), and ordinal words that count a run ("the third
+  consecutive day", "a fifth straight session"). Other ordinal words ("first", "second
+  batch") are ranks in prose ("the first time", "the first unit"), not quantities.
 * Money: whole units of the currency in `unit` ("$2bn" -> 2000000000 "USD", "50 cents" -> 0.5).
-  Percent: "3.5%"/"3.2 per cent" -> 3.5 "%", percentage points "pp", basis points "bp".
+  Percent: "3.5%"/"3.2 per cent"/"3-percent" -> 3.5 "%", percentage points "pp", basis points
+  "bp" ("25-basis point"); "a quarter point", "a quarter of a percentage point" -> 0.25 "pp",
+  "a quarter of a percent" -> 0.25 "%" (the unit as written).
   Measures: number and unit ("10km" -> 10 "km", "magnitude 7.1" -> 7.1 "magnitude").
 * Ranges ("27-28", "10,000 to 12,000", "between 10,000 and 12,000") keep the high end in
   `value_max`; "from 3 to 12" is a change, two figures.
@@ -27,7 +37,15 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   one, the most frequent explicit year in the story (ties: the latest). Relative dates
   ("yesterday", "today", "last Thursday", "on Monday", "last week", "the weekend") are
   resolved against `published` only; without it their value is None.
-* Durations are ISO 8601 ("two and a half years" -> "P2Y6M", "48 hours" -> "PT48H").
+* Durations are ISO 8601 ("two and a half years" -> "P2Y6M", "48 hours" -> "PT48H", "four
+  more days" -> "P4D"). "a decade"/"a century" are durations as they stand; "a year", "a
+  week" only after a hedge ("nearly a year"), since bare they are idioms ("a year ago").
+  A duration's subject says what it measures when the words do: "age" ("18-year-old"),
+  "time since last" ("for the first time in 9 1/2 years"), a record's reach ("strongest in").
+* Market moves ("The Dow rose 164.68 points, or 0.94 percent, to 17,689.59") give the change,
+  the percent and the level the index's name as subject (the level is a measure in
+  "points", subject "<index> level"); a measure restated in brackets ("10 km (6 miles)")
+  shares the subject and hedge of the one it restates.
 * `qualifier` is the hedge as written, lower-cased ("over", "more than", "about", "some",
   "up to", "at least", "nearly", "or more"), "exact" when a value is given without a hedge,
   and None when there is no value.
@@ -41,6 +59,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,7 +81,15 @@ from tui.core.dates import (
     weekday_date,
     weekend,
 )
-from tui.core.figure_context import NOT_NAMES, NP_STOP, date_event, speaker_of, subject_of, word_set
+from tui.core.figure_context import (
+    NOT_NAMES,
+    NP_STOP,
+    date_event,
+    market_moves,
+    speaker_of,
+    subject_of,
+    word_set,
+)
 from tui.core.models import Article, Claim, Figure, FigureGroup, FigureKind, FigureValue, Sentence
 from tui.core.number_words import (
     SCALE_ABBREVIATIONS,
@@ -87,10 +114,30 @@ _DIGITS = (
 _SCALE_WORD = r"(?:\s?(?i:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|trn|k)\b)"
 
 
-_WORDS = r"(?<![\w-])(?i:" + WORD_NUMBER + r")(?![\w-])"
+# A number word may be glued by a hyphen to a unit ("two-day meeting", "a three-member
+# team"), never to other words ("one-sided", "two-thirds").
+_HYPHEN_UNITS = (
+    r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|member|strong|man|"
+    r"person|mile|kilometre|kilometer|metre|meter|foot|feet|inch|point|percent|storey|story|"
+    r"floor|seat|lane|bedroom)"
+)
 
 
-_NUMBER = rf"(?:{_DIGITS}{_SCALE_WORD}?|{_WORDS})"
+_WORDS = rf"(?<![\w-])(?i:{WORD_NUMBER})(?!\w)(?!-(?!{_HYPHEN_UNITS}\b))"
+
+
+# Simple fractions news writes with a slash, alone or after a whole number ("9 1/2 years",
+# "1/4 to 1/2 percent"); other slashed numbers are codes or dates ("24/7", "9/11").
+_SLASH_FRACTION = r"(?:[1357]/8|[13]/4|[12]/3|1/2)"
+
+
+_FRACTION = (
+    rf"(?<![\w.,/])(?:\d{{1,3}}[ \u00a0-])?{_SLASH_FRACTION}(?![\d/])"
+    r"|(?<![\w.,/])\d{0,3}[½¼¾⅓⅔]"
+)
+
+
+_NUMBER = rf"(?:{_FRACTION}|{_DIGITS}{_SCALE_WORD}?|{_WORDS})"
 
 
 _RANGE_SEP = r"(?:\s?[-–—]\s?|\s+to\s+|\s+and\s+)"
@@ -152,8 +199,8 @@ _MONEY_SCALE = (
 
 
 _PERCENT_UNIT = (
-    r"(?:\s?%|\s(?i:per\s?cent|percent)\b|\s(?i:percentage\s+points?)\b|"
-    r"\s(?i:basis\s+points?)\b|\s?bps?\b)"
+    r"(?:\s?%|[\s-](?i:per\s?cent|percent)\b|[\s-](?i:percentage[\s-]+points?)\b|"
+    r"[\s-](?i:basis[\s-]+points?)\b|\s?bps?\b|pp\b)"
 )
 
 
@@ -161,6 +208,13 @@ _PERCENT_UNIT = (
 _UNITS = {
     "km/h": "km/h",
     "kph": "km/h",
+    "miles per hour": "mph",
+    "miles an hour": "mph",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "km per hour": "km/h",
+    "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h",
     "mph": "mph",
     "km2": "km2",
     "km²": "km2",
@@ -247,7 +301,7 @@ _DURATION_UNIT = (
 
 
 _QUALIFIER_BEFORE = re.compile(
-    r"(?i:\b(more than|more then|over|well over|just over|about|around|at around|at about|"
+    r"(?i:\b(more than|more then|over|well over|just over|about|around|at around|at about|nearer|"
     r"up to|at least|nearly|almost|some|approximately|roughly|an estimated|estimated|"
     r"close to|as many as|as much as|at most|no more than|no fewer than|fewer than|"
     r"less than|under|just under|below|above|upwards of|in excess of|approx\.)\s+|(~)\s*)$"
@@ -370,8 +424,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "point_fraction",
         _pattern(
-            r"\b(?:(?i:a)\s+)?(?P<f>(?i:quarter|half))[\s-](?:a\s+)?"
-            r"(?P<pp>percentage[\s-])?point\b"
+            r"\b(?:(?i:a)\s+)?(?P<f>(?i:quarter|half|three[\s-]quarters))(?:\s+of)?[\s-]"
+            r"(?:a\s+)?(?:(?P<pp>percentage[\s-])?point|(?P<pc>percent|per\s?cent))\b"
+        ),
+    ),
+    (
+        "a_duration",
+        _pattern(
+            r"\b(?P<a>[Aa]n?)\s+(?P<u>(?i:decade|century|year|month|week|fortnight|day|hour))\b"
+            r"(?![-\u2010\u2011]?(?:old|s)\b)"
+        ),
+    ),
+    (
+        "streak",
+        _pattern(
+            r"\b(?P<w>(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+            r"twelfth))(?=\s+(?:consecutive|straight|successive|running)\b)"
         ),
     ),
     ("decade", _pattern(r"(?<![\w'])(?:(?P<y>1[89]\d0|20\d0)s|'(?P<yy>\d0)s)\b")),
@@ -403,7 +471,13 @@ _SUFFIXES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("percent", re.compile(rf"(?P<u>{_PERCENT_UNIT})")),
     ("measure", re.compile(rf"[\s-]?(?P<u>{_UNIT})(?![\w])")),
-    ("duration", re.compile(rf"[\s-]+(?P<u>{_DURATION_UNIT})\b(?:[\s-]+old\b)?")),
+    (
+        "duration",
+        re.compile(
+            r"[\s-]+(?:(?:more|additional|further|extra|straight|consecutive|successive)\s+)?"
+            rf"(?P<u>{_DURATION_UNIT})\b(?:[\s-]+old\b)?"
+        ),
+    ),
     ("count", re.compile("")),
 )
 
@@ -465,7 +539,7 @@ _DIGIT_START = re.compile(r"(?<![\w.,/])\d")
 
 
 _NUMBER_WORD_START = re.compile(
-    r"(?<![\w-])(?i:an?|hundred|thousand|million|billion|trillion|dozen|"
+    r"(?<![\w-])(?i:an?|half|hundred|thousand|million|billion|trillion|dozen|"
     + "|".join(sorted(UNITS_AND_TENS, key=len, reverse=True))
     + r")\b"
 )
@@ -480,23 +554,49 @@ _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 _HAS_DIGIT = re.compile(r"\d")
 
 
-_CLOCK_HINT = re.compile(
-    r"\d\s?(?:[ap]\.m\.|[ap]m\b)|\d:\d|\d{4}\s?(?:GMT|UTC|CET|ET|EST|BST)\b", re.I
-)
+# A digit then a lookahead (a loose superset of what the clock pattern reads): a regex that
+# starts with a plain class and no IGNORECASE scans a sentence several times faster.
+_CLOCK_HINT = re.compile(r"\d(?=\s?[AaPp]\.?[Mm]|:\d|\d{3}\s?(?:GMT|UTC|CET|ET|EST|BST)\b)")
 
 
 _NUMBER_WORD_SET = frozenset([*UNITS_AND_TENS, *SCALES, "dozen"])
 
 
+_A_DURATION_WORDS = word_set("decade century year month week fortnight day hour")
+
+
 _LETTERS = re.compile(r"[a-z]+")
+
+
+# Words that hint at a family of patterns; pairs of families ("point" needs a fraction word
+# too) are settled after one pass over the sentence's words.
+_WORD_HINTS: dict[str, tuple[str, ...]] = {}
+for _family, _words in (
+    ("number words", _NUMBER_WORD_SET),
+    ("holiday", word_set("year christmas boxing valentine halloween")),
+    ("weekday", word_set("monday tuesday wednesday thursday friday saturday sunday")),
+    ("deictic", word_set("today yesterday tonight tomorrow")),
+    ("period", word_set("week month year weekend")),
+    ("rank word", word_set("category level phase stage grade force")),
+    ("point word", word_set("point percent cent")),
+    ("fraction word", word_set("quarter half quarters")),
+    ("duration word", _A_DURATION_WORDS),
+    ("article", word_set("a an")),
+    ("streak", word_set("consecutive straight successive running")),
+    ("magnitude", word_set("magnitude richter quake earthquake tremor temblor aftershock")),
+    ("vague", word_set("dozens scores hundreds thousands millions billions")),
+):
+    for _word in _words:
+        _WORD_HINTS[_word] = (*_WORD_HINTS.get(_word, ()), _family)
 
 
 def _hints(text: str, lower: str) -> frozenset[str]:
     """Which families of pattern can match in this sentence (cheap substring checks)."""
-    hints = set()
-    words = set(_LETTERS.findall(lower))
-    if words & _NUMBER_WORD_SET:
-        hints.add("number words")
+    hints: set[str] = set()
+    for word in set(_LETTERS.findall(lower)):
+        families = _WORD_HINTS.get(word)
+        if families is not None:
+            hints.update(families)
     if _MONTH_HINT.search(text):
         hints.add("month")
     if _HAS_DIGIT.search(text):
@@ -511,22 +611,12 @@ def _hints(text: str, lower: str) -> frozenset[str]:
             hints.add("money_code")
         if any(symbol in text for symbol in "$£€¥₹₽₴₩"):
             hints.add("money")
-    if words & {"year", "christmas", "boxing", "valentine", "halloween"}:
-        hints.add("holiday")
-    if words & {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}:
-        hints.add("weekday")
-    if words & {"today", "yesterday", "tonight", "tomorrow"}:
-        hints.add("deictic")
-    if words & {"week", "month", "year", "weekend"}:
-        hints.add("period")
-    if "digit" in hints and words & {"category", "level", "phase", "stage", "grade", "force"}:
-        hints.add("rank_scale")
-    if "point" in words and words & {"quarter", "half"}:
+        if "rank word" in hints:
+            hints.add("rank_scale")
+    if "point word" in hints and "fraction word" in hints:
         hints.add("point")
-    if words & {"magnitude", "richter", "quake", "earthquake", "tremor", "temblor", "aftershock"}:
-        hints.add("magnitude")
-    if words & {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}:
-        hints.add("vague")
+    if "duration word" in hints and "article" in hints:
+        hints.add("a_duration")
     return frozenset(hints)
 
 
@@ -546,6 +636,8 @@ _TRIGGERS: dict[str, str] = {
     "magnitude": "magnitude",
     "decade": "decade",
     "point_fraction": "point",
+    "a_duration": "a_duration",
+    "streak": "streak",
     "rank_scale": "rank_scale",
     "vague": "vague",
 }
@@ -554,7 +646,10 @@ _TRIGGERS: dict[str, str] = {
 _EXCLUDED = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[#@]\w+"
     r"|\b(?=[A-Za-z]*[A-Z])[A-Za-z]+-?\d[\w-]*"  # codes: D-30, F-16, G7, MH17, COVID-19
-    r"|\b\d+/\d+(?:/\d+)?\b"  # 24/7, 9/11, numeric dates we cannot read unambiguously
+    rf"|\b(?!{_SLASH_FRACTION}\b(?!/))\d+/\d+(?:/\d+)?\b"  # 24/7, 9/11, numeric dates
+    # market indices and rankings named with a number: "S&P 500", "FTSE 100", "Fortune 500"
+    r"|(?:\bS&P|\bStandard\s*&\s*Poor['’]s|\b(?:FTSE|Fortune|Russell|Nikkei|Stoxx|CAC|DAX|"
+    r"ASX|Forbes))\s*\d+\b"
     r"|\b\d{3}[-.\s]\d{3,4}[-.\s]\d{4}\b"  # phone numbers
 )
 
@@ -567,8 +662,25 @@ _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s|[-•*·▪]\s+\d{1,2}[.)]\s
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|is due|are due|plans? to|scheduled|upcoming|next)\b", re.I
+    r"\b(?:will|would|'ll|shall|is due|are due|plans? to|scheduled|upcoming|next|"
+    r"takes? effect|starting|set to|expected to)\b",
+    re.I,
 )
+
+
+# An editor's bracketed number ("1/4 [0.25%] to 1/2 percent [0.5%]") restates the number
+# before it: it is read as blank space, so the quote's own figure (here a range) is read
+# whole and the gloss does not count twice. Offsets are unchanged.
+_GLOSS = re.compile(r"\[\s*[~≈]?\d[\d.,]*\s*(?:%|[A-Za-z]{1,12}(?:\s[A-Za-z]{1,12})?)?\s*\]")
+
+
+_BEFORE_GLOSS = re.compile(r"[\d½¼¾⅓⅔][\d.,/]*\s*(?:%|[A-Za-z]{1,12})?\s*$")
+
+
+def _blank_gloss(match: re.Match[str]) -> str:
+    """Blank a bracketed number that follows a number ("1/2 percent [0.5%]"); keep others."""
+    before = match.string[max(0, match.start() - 20) : match.start()]
+    return " " * len(match.group()) if _BEFORE_GLOSS.search(before) else match.group()
 
 
 @dataclass(slots=True)
@@ -663,6 +775,8 @@ def _inside(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
 def _scan_sentence(article: Article, sentence: Sentence, published: dt.date | None) -> list[_Found]:
     """Figures of one sentence: leftmost, then longest, then highest-priority match wins."""
     text = sentence.text
+    if "[" in text:
+        text = _GLOSS.sub(_blank_gloss, text)
     hints = _hints(text, text.lower())
     if not hints:
         return []
@@ -724,7 +838,46 @@ def _scan_sentence(article: Article, sentence: Sentence, published: dt.date | No
         found.end = sentence.start + end
         results.append(found)
         taken_until = end
+    if "(" in text:
+        _share_conversions(results, text, sentence.start)
+    _read_market_moves(results, text, sentence.start)
     return _merge_weekday_dates(results, text, sentence.start)
+
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+
+
+_CLOSE_PAREN = re.compile(r"\s*\)")
+
+
+def _share_conversions(found: list[_Found], text: str, offset: int) -> None:
+    """ "370 kilometers (230 miles) northeast of": the bracketed measure restates the one
+    before it, so both take the subject read after the bracket and the first one's hedge."""
+    for first, second in itertools.pairwise(found):
+        if first.kind != "measure" or second.kind != "measure" or first.unit == second.unit:
+            continue
+        opening = _OPEN_PAREN.match(text, first.end - offset)
+        closing = _CLOSE_PAREN.match(text, second.end - offset)
+        if opening is None or opening.end() != second.start - offset or closing is None:
+            continue
+        subject = subject_of(text, first.start - offset, closing.end(), "measure")
+        first.subject = second.subject = subject or first.subject
+        if second.qualifier == "exact":
+            second.qualifier = first.qualifier
+
+
+def _read_market_moves(found: list[_Found], text: str, offset: int) -> None:
+    """ "The Nasdaq added 76 points, or 1.5 percent, to 5,071": the change, the percent and
+    the level are all the index's (the level is a measure in points)."""
+    moves = market_moves(text)
+    for figure in found:
+        start, end = figure.start - offset, figure.end - offset
+        for name, role, role_start, role_end in moves:
+            if role_start < end and start < role_end:
+                figure.subject = f"{name} level" if role == "level" else name
+                if role == "level" and figure.kind == "count":
+                    figure.kind, figure.unit = "measure", "points"
+                break
 
 
 def _merge_weekday_dates(found: list[_Found], text: str, offset: int) -> list[_Found]:
@@ -813,10 +966,40 @@ def _finish(found: _Found, text: str, start: int, end: int) -> int:
         found.qualifier = "exact"
     if found.kind in ("count", "money", "percent", "measure"):
         found.subject = subject_of(text, start, end, found.kind)
+    elif found.kind == "duration":
+        found.subject = _duration_subject(text, start, end)
     elif found.kind == "date":
         event = date_event(text, start, end)
         found.subject = event if event != "speech" else None
     return end
+
+
+_SINCE_LAST = re.compile(
+    r"(?i:\bfirst\b(?:\s+[\w-]+){0,3}?\s+(?:in|for)\s+(?:(?:more than|nearly|almost|about|"
+    r"over|some|around|roughly|just over|just under|the\s+(?:past|last))\s+)?)$"
+)
+
+
+_RECORD = re.compile(
+    r"(?i:\b(?P<w>\w+est|most|least|worst|best)\b[^.,;:]{0,40}?\bin\s+(?:(?:more than|"
+    r"nearly|almost|about|over|some|around|the\s+(?:past|last))\s+)?)$"
+)
+
+
+def _duration_subject(text: str, start: int, end: int) -> str | None:
+    """What a span of time measures, when the words say: an age ("18-year-old"), the time
+    since something last happened ("for the first time in 9 1/2 years", "the first cut in
+    nearly five years"), or a record's reach ("the strongest in 14 years"); other durations
+    group only through claims."""
+    if re.search(r"old$", text[start:end]):
+        return "age"
+    before = text[max(0, start - 60) : start]
+    if _SINCE_LAST.search(before):
+        return "time since last"
+    record = _RECORD.search(before)
+    if record:
+        return f"{record.group('w').lower()} in"
+    return None
 
 
 # --- builders: a regex match -> kind, value, value_max, unit, pending date, explicit year -----
@@ -1043,10 +1226,10 @@ def _build_percent(
         high = parse_number(match.group("n2"))
         if high is None or not _valid_range(match, text, start, low, high):
             return None
-    written = match.group("u").strip().lower()
+    written = match.group("u").strip(" -").lower()
     if written.startswith("basis") or written.startswith("bp"):
         unit = "bp"
-    elif written.startswith("percentage"):
+    elif written.startswith("percentage") or written == "pp":
         unit = "pp"
     else:
         unit = "%"
@@ -1172,9 +1355,53 @@ def _build_rank_scale(
 def _build_point_fraction(
     match: _Parts, text: str, start: int, end: int, published: dt.date | None
 ) -> _Built | None:
-    """ "a quarter point", "half a percentage point": rate moves in percentage points."""
-    value = 0.25 if match.group("f").lower() == "quarter" else 0.5
-    return "percent", value, None, "pp", None, None
+    """ "a quarter point", "half a percentage point": rate moves in percentage points;
+    "a quarter of a percent" keeps the unit it was written in."""
+    fraction = match.group("f").lower()
+    value = 0.25 if fraction == "quarter" else 0.5 if fraction == "half" else 0.75
+    return "percent", value, None, "%" if match.has("pc") else "pp", None, None
+
+
+# "a decade", "a century" are durations as they stand; "a year", "a week" are durations
+# only with a hedge ("nearly a year", "more than a week"): bare, they are mostly idioms
+# ("a year ago", "twice a day") that annotators do not mark.
+_ALWAYS_A_DURATION = frozenset(("decade", "century"))
+
+
+def _build_a_duration(
+    match: _Parts, text: str, start: int, end: int, published: dt.date | None
+) -> _Built | None:
+    unit_word = match.group("u").lower()
+    if unit_word not in _ALWAYS_A_DURATION and not _QUALIFIER_BEFORE.search(
+        text[max(0, start - 40) : start]
+    ):
+        return None
+    if unit_word == "fortnight":
+        return "duration", "P2W", None, None, None, None
+    return "duration", iso_duration(1, _DURATION_UNITS[unit_word]), None, None, None, None
+
+
+_ORDINAL_WORDS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+
+
+def _build_streak(
+    match: _Parts, text: str, start: int, end: int, published: dt.date | None
+) -> _Built | None:
+    """ "the third consecutive day": the length of a run, a quantity (unlike "the second
+    batch", a rank in prose)."""
+    return "ordinal", _ORDINAL_WORDS[match.group("w").lower()], None, None, None, None
 
 
 def _build_decade(
@@ -1222,6 +1449,8 @@ def _build_count(
         return None
     if re.fullmatch(r"(?i)an?", first.strip()):
         return None
+    if re.fullmatch(_SLASH_FRACTION + "|[½¼¾⅓⅔]", first.strip()):
+        return None  # "a 3/4 majority": a share, not a count
     if re.match(r"[A-Za-z]", text[end : end + 1]):
         return None  # "5G", "3D": part of a name
     if re.fullmatch(r"\d{1,4}", first) and _after_name(text, start):
@@ -1248,6 +1477,8 @@ def _after_name(text: str, start: int) -> bool:
     word = previous.group(1)
     if word.rstrip(".").lower() in MONTHS or word.lower() in WEEKDAYS or word in NOT_NAMES:
         return False
+    if word.lower() in NP_STOP or _QUALIFIER_BEFORE.search(word.lower() + " "):
+        return False  # "Nearly 400 people", "Only 12 remain": a hedge, not a model name
     return text[:start].strip() != word
 
 
@@ -1292,6 +1523,8 @@ _BUILDERS: dict[str, _Builder] = {
     "decade": _build_decade,
     "rank_scale": _build_rank_scale,
     "point_fraction": _build_point_fraction,
+    "a_duration": _build_a_duration,
+    "streak": _build_streak,
     "ordinal": _build_ordinal,
     "vague": _build_vague,
     "count_range": _build_count,

@@ -71,7 +71,7 @@ _AFTER_SCALE = "(?:" + "|".join(f"(?<={name})" for name in SCALES) + ")"
 # "one hundred and twenty", "two and a half million". `and` only joins after a scale word or
 # before "a half", so "six and seven" stays two numbers.
 WORD_NUMBER = (
-    r"(?:(?:an?\s+(?=(?:" + _SCALE_NAMES + r"|dozen)\b))?"
+    r"(?:(?:(?:half\s+an?|an?\s+half|an?)\s+(?=(?:" + _SCALE_NAMES + r"|dozen)\b))?"
     r"(?:" + _BASIC + "|" + _SCALE + r"|dozen)"
     r"(?:(?:[ -]+|"
     + _AFTER_SCALE
@@ -90,6 +90,9 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 def parse_word_number(text: str) -> float | None:
     """The value of a run of number words ("two and a half" -> 2.5), or None when it is not one."""
     words = [w for w in _WORD_SPLIT.split(text.lower().strip()) if w and w != "and"]
+    factor = 1.0
+    if words[:2] in (["half", "a"], ["half", "an"], ["a", "half"], ["an", "half"]):
+        factor, words = 0.5, words[2:]  # "half a million", "a half million"
     total = 0.0
     current = 0.0
     seen_number = False
@@ -122,7 +125,7 @@ def parse_word_number(text: str) -> float | None:
         else:
             return None
         index += 1
-    return total + current if seen_number else None
+    return (total + current) * factor if seen_number else None
 
 
 def parse_digits(text: str) -> float | None:
@@ -134,9 +137,32 @@ def parse_digits(text: str) -> float | None:
         return None
 
 
+_VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+_FRACTION = re.compile(r"(?:(\d+)[\s\u00a0-]*)?(?:(\d)/(\d)|([½¼¾⅓⅔]))")
+
+
+def parse_fraction(text: str) -> float | None:
+    """ "9 1/2" -> 9.5, "1/4" -> 0.25, "9½" -> 9.5; None when `text` is not a fraction."""
+    match = _FRACTION.fullmatch(text.strip())
+    if match is None:
+        return None
+    whole = float(match.group(1) or 0)
+    if match.group(4):
+        return whole + _VULGAR_FRACTIONS[match.group(4)]
+    denominator = int(match.group(3))
+    if denominator == 0:
+        return None
+    return whole + int(match.group(2)) / denominator
+
+
 def parse_number(text: str) -> float | None:
-    """Digits (with an optional scale word or abbreviation after them) or number words."""
+    """Digits (with an optional scale word or abbreviation after them), fractions ("9 1/2")
+    or number words."""
     stripped = text.strip()
+    if "/" in stripped or any(c in _VULGAR_FRACTIONS for c in stripped):
+        return parse_fraction(stripped)
     match = re.fullmatch(r"([\d.,\u00a0\u202f\u2009 ]*\d)\s*(?:-\s*)?([A-Za-z]+)?", stripped)
     if match:
         number = parse_digits(match.group(1))

@@ -6,36 +6,58 @@ Policy:
 * Every figure lands in exactly one group, so the sidebar can list everything; a group of one
   figure is simply not corroborated (the sidebar shows it without a conflict mark).
 * Two figures can share a group only if they come from different sentences, have the same
-  kind and unit, are not part of a bigger figure ("including six", "a unit of 2,600"), are
-  not vague ("thousands of"), speak of the same era (a sentence naming another year, "the
-  1999 quake killed 2,400", is history, not today's toll) and are within a factor of five of
-  each other (a strike's "20 killed" is not the war's "600,000 killed").
+  kind and unit (or unit dimension), are not part of a bigger figure ("including six", "a
+  unit of 2,600"), are not vague ("thousands of"), speak of the same era (a sentence naming
+  another year, "the 1999 quake killed 2,400", is history, not today's toll) and are within
+  a factor of five of each other (a strike's "20 killed" is not the war's "600,000
+  killed"). Tolls of one class (dead with dead, injured with injured) and measures with the
+  same subject may be 25 times apart: early and late counts of a disaster differ that much
+  ("around 80" vs "more than 1,800" injured), and so do sources on a depth ("10 km" vs "less
+  than 1600 metres"). A running total ("so far this year", "since the war began") never
+  groups with a count that is not one.
+* Measures of one dimension compare in a base unit ("370 km" vs "225 miles"), basis points
+  as hundredths of a percentage point; a measure restated in brackets ("10 km (6 miles)")
+  joins the group of the one it restates.
 * Counts must count the same thing: the same class of head noun ("troops", "soldiers",
   "infantrymen" are one class; "missiles and drones" is not "drones"), no contradicting
   nationality ("Russian" vs "North Korean"), the same casualty reading (dead, injured, "killed
-  or wounded"/"casualties" which fits either, or none), no two different places for a toll
+  or wounded"/"casualties" which fits either, missing, evacuated, displaced, or none; a part
+  named in an aside, "killing 23, including two children", reads as its whole), not a part
+  of another count ("25 of the 26 members"), no two different places for a toll
   ("in Kharkiv" vs "in Odesa"), and the same side of an interception ("shot down 87 missiles"
   is not "fired 122 missiles"). A count with no noun joins only through a shared claim, or
-  as a death toll ("the toll rose to 39").
+  as a toll ("the toll rose to 39", "injured more than 1,000").
 * Percents, money and measures are many in a story (rates, targets, forecasts), so they group
-  only when their subjects are the same words ("earthquake", "inflation") or when their
-  sentences share a claim and each holds just one figure of that kind and unit.
+  only when their subjects are the same words ("earthquake" and "quake" are one;
+  "north-east" is "northeast"; for measures one subject may hold the other: "shallow depth",
+  "depth") or, when either has no subject, when their sentences share a claim and each holds
+  just one figure of that kind and unit. Two different stated subjects never group.
 * Dates group only when both clauses mark the same kind of one-off event (fighting starting,
   a quake striking, a measure taking effect). The date of a statement ("warned on October 8
   that", "On October 13, Zelensky confirmed") never groups: when someone said something is
-  not the quantity in dispute. Years, ordinals and durations group only through claims.
+  not the quantity in dispute. A date marks the event named before it in its clause ("the
+  quake struck Sunday"), right after it ("Sunday's quake") or anywhere in a clause it opens;
+  "Rescuers dug Monday looking for survivors of the quake" dates the digging. Years and
+  ordinals group only through claims; durations through claims or the same subject ("time
+  since last": "9 Years" and "9 1/2 years" conflict; an age never meets a span; spans more
+  than 1.5 times apart are of different things).
 * Membership is complete-link: a figure joins a group only when it fits every member, so
   chains of near-matches cannot glue unrelated numbers into a fake conflict.
 * A group is a conflict when it spans two or more sources and no single value satisfies every
   figure read with its hedge: exact is the value itself (a bare round thousand +-2%, since it
   is itself rounded), "about/around/some" +-5% (so "about 10,000" and "11,000" conflict, as
-  the customer requires), "over/more than/at least" up to 25% above, "up to/under" up to 25%
-  below and "nearly/almost" 10% below; a date covers its days, a month all of its days.
+  the customer requires), "over/more than/at least" up to 25% above (up to twice a number
+  with one significant digit: "more than 1,000" agrees with 1,891, "at least 150" still
+  conflicts with "at least 398"), "up to/under" up to 25% below and "nearly/almost" 10%
+  below; a date covers its days, a month all of its days. A measure also allows the rounding
+  of its last written digit ("6 miles" is 5.5-6.5 miles, so it agrees with "10 km"), and
+  "about" widens that to its last significant digit, at most 5% ("about 370 km" is 365-375).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,7 +77,6 @@ from tui.core.figure_context import (
     PARTICIPLES,
     PARTITIVE,
     casualty_class,
-    date_event,
     head_class,
     places_of,
     singular_noun,
@@ -80,7 +101,8 @@ class _Traits:
     partitive: bool
     intercepted: bool
     vague: bool
-    subject_words: frozenset[str]
+    cumulative: bool
+    subject_words: tuple[str, ...]
     alone: bool
     event: str | None
     interval: tuple[float, float] | None
@@ -104,6 +126,7 @@ _HEDGE_SLACK = {
     "estimated": (0.05, 0.05),
     "~": (0.05, 0.05),
     "or so": (0.05, 0.05),
+    "nearer": (0.05, 0.05),
     "close to": (0.1, 0.0),
     "nearly": (0.1, 0.0),
     "almost": (0.1, 0.0),
@@ -134,18 +157,155 @@ _ROUND_SLACK = 0.02  # over, more than, at least, above, or more, ...
 _MAX_RATIO = 5.0
 
 
+# Tolls of one class (dead with dead, injured with injured) move further as a disaster's
+# counts come in: the held-out quake's injured went from "around 80" to "more than 1,800"
+# (22x) within a day. History and other places are kept apart by era and place instead.
+_CASUALTY_MAX_RATIO = 25.0
+
+
+# "the first time in 9 years" and "in 9 1/2 years" or "nearly a decade" are one span; "the
+# first time in 2 years" in the same story is the last time of something else.
+_SPAN_RATIO = 1.5
+
+
+# A measure named the same way ("depth", "distance") is one quantity even when sources are
+# far apart: the held-out quake's depth was "10 km" (USGS) and "less than 1600 metres".
+_SAME_MEASURE_RATIO = 25.0
+
+
+# A lower bound at a number with one significant digit ("more than 1,000", "over 600,000")
+# states an order of magnitude, not a tight floor: it allows up to twice the number, so
+# "more than 1,000 injured" agrees with 1,891. A finer floor ("at least 150") keeps the 25%
+# reach, so a toll "at least 150" still conflicts with "at least 398".
+_ROUND_FLOOR_REACH = 1.0
+
+
+# Measures are compared in one base unit per dimension, so "370 km" meets "230 miles".
+_UNIT_BASES: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0),
+    "m": ("length", 1.0),
+    "cm": ("length", 0.01),
+    "mm": ("length", 0.001),
+    "mi": ("length", 1609.344),
+    "ft": ("length", 0.3048),
+    "in": ("length", 0.0254),
+    "kg": ("mass", 1.0),
+    "t": ("mass", 1000.0),
+    "km/h": ("speed", 1.0),
+    "mph": ("speed", 1.609344),
+    "kn": ("speed", 1.852),
+    "km2": ("area", 1.0),
+    "m2": ("area", 1e-6),
+    "sq mi": ("area", 2.589988),
+    "ha": ("area", 0.01),
+    "acre": ("area", 0.0040468564),
+    "l": ("volume", 1.0),
+    "gal": ("volume", 3.785411784),
+}
+
+
+_DAYS = {"Y": 365.25, "M": 30.4375, "W": 7.0, "D": 1.0}
+
+
+_ISO_DURATION = re.compile(
+    r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
+    r"(?:T(?:(?P<h>[\d.]+)H)?(?:(?P<m>[\d.]+)M)?(?:(?P<s>[\d.]+)S)?)?"
+)
+
+
+def _duration_days(value: FigureValue) -> float | None:
+    """Days in an ISO 8601 duration ("P9Y6M" -> about 3470), None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    match = _ISO_DURATION.fullmatch(value)
+    if match is None or value in ("P", "PT"):
+        return None
+    days = sum(float(match.group(u)) * _DAYS[u] for u in _DAYS if match.group(u))
+    for unit, per_day in (("h", 24.0), ("m", 1440.0), ("s", 86400.0)):
+        if match.group(unit):
+            days += float(match.group(unit)) / per_day
+    return days
+
+
+def family_of(figure: Figure) -> tuple[str, str | None]:
+    """What a figure can be compared with: its kind and unit, a measure's dimension."""
+    if figure.kind == "measure" and figure.unit in _UNIT_BASES:
+        return figure.kind, _UNIT_BASES[figure.unit][0]
+    if figure.kind == "percent" and figure.unit == "bp":
+        return figure.kind, "pp"  # 25 basis points is 0.25 percentage point
+    return figure.kind, figure.unit
+
+
+def _written_step(value: float) -> float:
+    """Half a unit of the last digit a number is written with (6.1 -> 0.05, 370 -> 0.5)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10.0**-decimals
+
+
+def _significant_step(value: float) -> float:
+    """Half a unit of the last significant digit (370 -> 5, 225 -> 0.5, 1,600 -> 50)."""
+    if value == 0 or not float(value).is_integer():
+        return _written_step(value)
+    number, step = int(abs(value)), 0.5
+    while number and number % 10 == 0:
+        number //= 10
+        step *= 10
+    return step
+
+
 def _interval(figure: Figure) -> tuple[float, float] | None:
     """The values a figure allows, read with its hedge; None when it has no comparable value."""
     if figure.kind == "date":
         return _date_interval(figure.value)
+    if figure.kind == "duration":
+        low_days = _duration_days(figure.value)
+        if low_days is None:
+            return None
+        high_days = _duration_days(figure.value_max) if figure.value_max else low_days
+        return _hedged(figure, low_days, high_days if high_days is not None else low_days)
     if not isinstance(figure.value, int | float) or figure.kind in ("ordinal",):
         return None
     low = float(figure.value)
     high = float(figure.value_max) if isinstance(figure.value_max, int | float) else low
+    if figure.kind == "measure":
+        return _measure_interval(figure, low, high)
+    if figure.kind == "percent" and figure.unit == "bp":
+        low, high = low / 100, high / 100
+    return _hedged(figure, low, high)
+
+
+def _hedged(figure: Figure, low: float, high: float) -> tuple[float, float]:
     below, above = _HEDGE_SLACK.get(figure.qualifier or "exact", _ABOVE_SLACK)
     if figure.qualifier == "exact" and low == high and low >= 1000 and low % 1000 == 0:
         below, above = _ROUND_SLACK, _ROUND_SLACK
+    if (below, above) == _ABOVE_SLACK and low == high and _significant_step(low) * 2 > low / 10:
+        above = _ROUND_FLOOR_REACH  # one significant digit: "more than 1,000"
     return low * (1 - below), high * (1 + above)
+
+
+def _measure_interval(figure: Figure, low: float, high: float) -> tuple[float, float]:
+    """A measure allows the rounding of its last written digit ("6 miles" is 5.5-6.5, so it
+    agrees with "10 km"); "about" widens that to its last significant digit, at most 5%
+    ("about 370 km" is 365-375, and does not meet "about 225 miles", 362 km). Values are in
+    the base unit of their dimension."""
+    qualifier = figure.qualifier or "exact"
+    below, above = _HEDGE_SLACK.get(qualifier, _ABOVE_SLACK)
+    written = [n.split(".")[1] if "." in n else "" for n in _WRITTEN_NUMBER.findall(figure.text)]
+    if written:  # "6.0" keeps its decimal, which the value 6 has lost
+        step_low = 0.5 * 10.0 ** -len(written[0])
+        step_high = 0.5 * 10.0 ** -len(written[-1])
+    else:
+        step_low, step_high = _written_step(low), _written_step(high)
+    if below == above and below > 0:  # about, around, some, ...
+        step_low = max(step_low, min(_significant_step(low), low * below))
+        step_high = max(step_high, min(_significant_step(high), high * above))
+        below = above = 0.0
+    factor = _UNIT_BASES[figure.unit][1] if figure.unit in _UNIT_BASES else 1.0
+    return (low - step_low) * (1 - below) * factor, (high + step_high) * (1 + above) * factor
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _date_interval(value: FigureValue) -> tuple[float, float] | None:
@@ -164,6 +324,68 @@ def _date_interval(value: FigureValue) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
+# Words outlets use interchangeably in a figure's subject, read as one.
+_SUBJECT_SYNONYMS = {
+    "quake": "earthquake",
+    "temblor": "earthquake",
+    "tremor": "earthquake",
+    "injury": "injured",
+    "wounded": "injured",
+}
+
+
+_COMPASS = re.compile(r"\b(north|south)[\s-]+(east|west)\b", re.I)
+
+
+def subject_words(subject: str | None) -> tuple[str, ...]:
+    """The content words of a subject, singular, lower-case, synonyms merged, in order
+    ("the shallow depth" -> ("shallow", "depth"); "north-east" -> ("northeast",))."""
+    if not subject:
+        return ()
+    text = _COMPASS.sub(r"\1\2", subject.lower())
+    words = (singular_noun(w) for w in re.findall(r"[a-z]+", text) if w not in NP_STOP)
+    return tuple(dict.fromkeys(_SUBJECT_SYNONYMS.get(w, w) for w in words))
+
+
+def _magnitude_subject(figure: Figure, around: str) -> tuple[str, ...]:
+    """A magnitude always measures a quake, named or not ("the agency put the magnitude at
+    6.5"); an aftershock's, named within a few words, is its own quantity."""
+    if figure.unit != "magnitude":
+        return ()
+    return ("aftershock",) if _AFTERSHOCK.search(around) else ("earthquake",)
+
+
+_AFTERSHOCK = re.compile(r"(?i:aftershock|foreshock)")
+
+
+def _same_subject(a: _Traits, b: _Traits) -> bool:
+    """Same words; for measures also the same head with one phrase inside the other
+    ("shallow depth" and "depth"; not "S&P 500 level" and "Nasdaq composite level")."""
+    if not a.subject_words or not b.subject_words:
+        return False
+    if a.subject_words == b.subject_words:
+        return True
+    if a.family[0] != "measure" or a.subject_words[-1] != b.subject_words[-1]:
+        return False  # rates are many: "rates" at 5% is not "its main rate" at 4.75%
+    first, second = set(a.subject_words), set(b.subject_words)
+    return first <= second or second <= first
+
+
+# A running total ("killed 900 civilians so far this year") is not one event's toll.
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|to date|this year|this month|since the (?:start|beginning)|"
+    r"since the (?:war|invasion|conflict|fighting) (?:began|started))\b",
+    re.I,
+)
+
+
+# "25 of the 26 members": the first number is a part of the second, a different quantity.
+_PART_OF_COUNT = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d|(?i:two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b)"
+)
+
+
 def _traits(
     figure: Figure,
     sentence: Sentence,
@@ -180,11 +402,14 @@ def _traits(
         if figure.kind == "count"
         else None
     )
-    if casualty is not None and head is None and re.search(r"\btoll\b", text, re.I):
-        head = "toll"
-    partitive = bool(PARTITIVE.search(text[max(0, local_start - 40) : local_start]))
+    if casualty is not None and head is None:
+        head = "toll"  # "the toll rose to 39", "injured more than 1,000": a toll with no noun
+    partitive = bool(
+        PARTITIVE.search(text[max(0, local_start - 40) : local_start])
+        or _PART_OF_COUNT.match(text, local_end)
+    )
     vague = figure.kind == "count" and re.sub(r"\s+", " ", figure.text.lower()) in VAGUE_VALUES
-    family = (figure.kind, figure.unit)
+    family = family_of(figure)
     return _Traits(
         figure=figure,
         family=family,
@@ -196,13 +421,12 @@ def _traits(
         era=frozenset(int(y) for y in ERA_YEAR.findall(text) if int(y) != anchor_year),
         partitive=partitive,
         vague=vague,
-        subject_words=frozenset(
-            singular_noun(w.lower())
-            for w in re.findall(r"[A-Za-z]+", figure.subject or "")
-            if w.lower() not in NP_STOP
-        ),
+        cumulative=figure.kind == "count" and bool(_CUMULATIVE.search(text)),
+        subject_words=_magnitude_subject(figure, text[max(0, local_start - 60) : local_end + 40])
+        or subject_words(figure.subject),
         alone=alone,
-        event=date_event(text, local_start, local_end) if figure.kind == "date" else None,
+        # extraction already read a date's event into its subject (`figures._finish`)
+        event=figure.subject if figure.kind == "date" else None,
         interval=_interval(figure),
         claims=claims,
     )
@@ -215,9 +439,14 @@ def _compatible(a: _Traits, b: _Traits) -> bool:
         return False
     if a.interval is None or b.interval is None or a.vague or b.vague:
         return False
+    if fa.kind == "duration" and (a.subject_words or b.subject_words):
+        # an age never meets a span of years; spans far apart are of different things
+        return _same_subject(a, b) and _within_ratio(a, b, _SPAN_RATIO)
     if fa.kind in ("ordinal", "year", "duration") and not (a.claims & b.claims):
         return False
     if a.partitive != b.partitive or a.era != b.era or a.intercepted != b.intercepted:
+        return False
+    if a.cumulative != b.cumulative:
         return False
     if a.entities and b.entities and not (a.entities & b.entities):
         return False
@@ -229,7 +458,8 @@ def _compatible(a: _Traits, b: _Traits) -> bool:
         return False
     if not _casualties_agree(a, b):
         return False
-    if not _within_ratio(a, b):
+    same_toll = a.casualty is not None and a.casualty == b.casualty
+    if not _within_ratio(a, b, _CASUALTY_MAX_RATIO if same_toll else _MAX_RATIO):
         return False
     if a.claims & b.claims:
         return True
@@ -240,16 +470,18 @@ def _levels_agree(a: _Traits, b: _Traits) -> bool:
     """Percents, money and measures: a story holds many rates and amounts, so they group only
     when they say what they measure in the same words ("inflation", "depth"), or when their
     sentences share a claim and each holds just one figure of that kind and unit."""
-    if a.subject_words and a.subject_words == b.subject_words:
-        return _within_ratio(a, b)
+    if _same_subject(a, b):
+        return _within_ratio(a, b, _SAME_MEASURE_RATIO if a.family[0] == "measure" else _MAX_RATIO)
+    if a.subject_words and b.subject_words:
+        return False  # "a 2% advance" of utilities is not the index's 1.4% gain
     return bool(a.claims & b.claims) and a.alone and b.alone and _within_ratio(a, b)
 
 
-def _within_ratio(a: _Traits, b: _Traits) -> bool:
+def _within_ratio(a: _Traits, b: _Traits, limit: float = _MAX_RATIO) -> bool:
     assert a.interval is not None and b.interval is not None
     low = max(min(a.interval), 1e-9)
     other = max(min(b.interval), 1e-9)
-    return max(low, other) / min(low, other) <= _MAX_RATIO
+    return max(low, other) / min(low, other) <= limit
 
 
 def _casualties_agree(a: _Traits, b: _Traits) -> bool:
@@ -259,7 +491,12 @@ def _casualties_agree(a: _Traits, b: _Traits) -> bool:
         return a.casualty == b.casualty
     if a.places and b.places and not (a.places & b.places):
         return False
-    return a.casualty == b.casualty or "casualties" in (a.casualty, b.casualty)
+    if a.casualty == b.casualty:
+        return True
+    return "casualties" in (a.casualty, b.casualty) and {a.casualty, b.casualty} <= _HARMED
+
+
+_HARMED = frozenset(("dead", "injured", "casualties"))
 
 
 def _heads_agree(a: _Traits, b: _Traits) -> bool:
@@ -284,26 +521,31 @@ def reconcile(
         [year for article in articles for year in explicit_years(article.text)]
         + [d.year for d in (parse_published(a.published) for a in articles) if d is not None]
     )
-    per_family = Counter((f.sentence, f.kind, f.unit) for f in figures)
+    per_family = Counter((f.sentence, family_of(f)) for f in figures)
     traits = [
         _traits(
             f,
             sentences[f.sentence],
             frozenset(claims_of.get(f.sentence, ())),
             anchor_year,
-            per_family[(f.sentence, f.kind, f.unit)] == 1,
+            per_family[(f.sentence, family_of(f))] == 1,
         )
         for f in figures
         if f.sentence in sentences
     ]
+    restated = _conversions(figures, sentences)
     clusters: list[list[_Traits]] = []
+    cluster_of: dict[str, int] = {}
     # Blocking keeps big stories fast: a figure is only compared with clusters that share its
     # kind and unit and either its key (head noun, event, subject words), a claim, or, for
     # casualty counts, any casualty cluster; figures that can never group skip the search.
     by_key: dict[tuple[object, ...], list[int]] = {}
     by_claim: dict[tuple[object, ...], list[int]] = {}
     for item in traits:
+        if item.figure.id in restated:
+            continue
         if not _groupable(item):
+            cluster_of[item.figure.id] = len(clusters)
             clusters.append([item])
             continue
         candidates: set[int] = set(by_key.get((item.family, _block_key(item)), ()))
@@ -324,11 +566,19 @@ def reconcile(
             clusters.append([item])
         else:
             clusters[best_index].append(item)
+        cluster_of[item.figure.id] = best_index
         by_key.setdefault((item.family, _block_key(item)), []).append(best_index)
         if item.casualty is not None:
             by_key.setdefault((item.family, "casualty"), []).append(best_index)
         for claim_id in item.claims:
             by_claim.setdefault((item.family, claim_id), []).append(best_index)
+    for item in traits:
+        primary = restated.get(item.figure.id)
+        if primary is not None:
+            if primary in cluster_of:
+                clusters[cluster_of[primary]].append(item)
+            else:
+                clusters.append([item])
     article_order = {a.id: i for i, a in enumerate(articles)}
     built = [_make_group(cluster) for cluster in clusters]
     built.sort(
@@ -352,12 +602,34 @@ def reconcile(
     )
 
 
+def _conversions(figures: tuple[Figure, ...], sentences: dict[str, Sentence]) -> dict[str, str]:
+    """Measures restated in another unit in brackets ("10 kilometers (6 miles)"): the id of
+    each restatement -> the id of the measure it restates, whose group it joins."""
+    restated: dict[str, str] = {}
+    for first, second in itertools.pairwise(figures):
+        if (
+            first.sentence != second.sentence
+            or first.kind != "measure"
+            or family_of(first) != family_of(second)
+            or first.unit == second.unit
+            or first.sentence not in sentences
+        ):
+            continue
+        sentence = sentences[first.sentence]
+        gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+        if re.fullmatch(r"\s*\(\s*", gap):
+            restated[second.id] = restated.get(first.id, first.id)
+    return restated
+
+
 def _groupable(item: _Traits) -> bool:
     """False for figures `_compatible` always refuses, so they skip the cluster search."""
     if item.interval is None or item.vague:
         return False
     if item.figure.kind == "date":
         return item.event not in (None, "speech")
+    if item.figure.kind == "duration" and item.subject_words:
+        return True
     if item.figure.kind in ("ordinal", "year", "duration"):
         return bool(item.claims)
     return True
@@ -366,8 +638,8 @@ def _groupable(item: _Traits) -> bool:
 def _block_key(item: _Traits) -> object:
     if item.figure.kind == "date":
         return item.event
-    if item.figure.kind in ("percent", "money", "measure"):
-        return item.subject_words
+    if item.figure.kind in ("percent", "money", "measure", "duration"):
+        return item.subject_words[-1] if item.subject_words else None
     return item.head
 
 
@@ -404,6 +676,8 @@ _CASUALTY_LABELS = {
     "injured": "injured",
     "casualties": "killed or wounded",
     "missing": "missing",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
 }
 
 
