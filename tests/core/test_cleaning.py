@@ -809,3 +809,258 @@ def test_blog_post_signature_keeps_the_last_paragraph() -> None:
     text = in_body("Posted by Jane Doe at 10:15")
     assert reason_of(text, BODY_BEFORE) is None
     assert reason_of(text, HEADLINE) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        pytest.param("Follow us on Mastodon for the latest updates", "button", id="follow-us"),
+        pytest.param(
+            "For breaking news follow our channel on your favourite messaging app.",
+            "button",
+            id="follow-our-channel",
+        ),
+        pytest.param("Be the first to share this story with friends", "button", id="share-cta"),
+        pytest.param("Download the NewsNow app for alerts", "button", id="download-app"),
+        pytest.param("Click here to see all our coverage.", "button", id="click-here"),
+        pytest.param("Add Example Daily as a preferred source", "button", id="preferred-source"),
+        pytest.param("Turn on notifications", "button", id="notifications"),
+        pytest.param("Already a subscriber? Log in", "site notice", id="paywall-login"),
+        pytest.param("You have reached your free article limit.", "site notice", id="paywall"),
+        pytest.param("Monthly $9.99 / month", "paywall", id="plan-price"),
+        pytest.param("Annual £99 £49", "paywall", id="plan-prices"),
+        pytest.param("More follows", "update note", id="more-follows"),
+        pytest.param("This is a developing story.", "update note", id="developing"),
+        pytest.param("@newsdesk @metro_desk", "social", id="handles"),
+        pytest.param("Watch the full interview in the video below:", "video", id="video-prompt"),
+        pytest.param("Duration: 02:14", "video", id="duration"),
+        pytest.param("File photo", "caption", id="file-photo"),
+        pytest.param("Representational image", "caption", id="representational-image"),
+        pytest.param("**No image available**", "caption", id="no-image"),
+        pytest.param("More...", "related link", id="more-dots"),
+        pytest.param("Source(s): Agencies", "credit", id="sources-bracket"),
+        pytest.param("• 3 hours ago", "timestamp", id="bulleted-relative-time"),
+        pytest.param("Posted by Jane Roe on Friday, March 16, 2018", "byline", id="posted-by"),
+        pytest.param("Have your say", "comment form", id="have-your-say"),
+        pytest.param("Comments are closed.", "comment form", id="comments-closed"),
+        pytest.param(
+            "You are commenting using your Example account. Log Out / Change )",
+            "comment form",
+            id="blog-comment-form",
+        ),
+        pytest.param(
+            "To keep our community safe we are temporarily suspending article commenting",
+            "comment form",
+            id="comments-suspended",
+        ),
+        pytest.param(
+            "About Us Contact Us Privacy Policy Terms of Use Careers Sitemap",
+            "navigation",
+            id="site-links-row",
+        ),
+    ],
+)
+def test_calls_to_action_paywalls_and_widgets(line: str, reason: str) -> None:
+    assert reason_of(in_body(line), line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(
+            "Police urged residents to share the photo with friends and neighbours.",
+            id="appeal-to-share",
+        ),
+        pytest.param("It felt like our whole street was shaking, she said.", id="like-our"),
+        pytest.param("He was already a member of the cabinet in 2019.", id="already-a-member"),
+        pytest.param("Workers earn a daily $5 wage at the plant.", id="daily-wage"),
+        pytest.param("Netflix raises its price to $20/month", id="price-headline"),
+        pytest.param(
+            "Residents could watch the video of the collapse shot from above.",
+            id="watch-video-in-prose",
+        ),
+        pytest.param(
+            "Users must download the app to receive the official warnings.", id="download-prose"
+        ),
+        pytest.param("Breaking News", id="breaking-label-is-not-a-wire-note"),
+        pytest.param("Join us, the mayor urged the crowd outside city hall.", id="join-us-prose"),
+        pytest.param("Home/away split haunts United", id="home-slash-headline"),
+    ],
+)
+def test_calls_to_action_in_prose_are_kept(line: str) -> None:
+    assert reason_of(in_body(line), line) is None
+
+
+def test_headline_list_after_the_story_is_related_links() -> None:
+    """Three title-case lines without full stops below the last paragraph: a list of links."""
+    links = [
+        "- The Quiet Revolution in City Buses",
+        "- Column: Ten Ways to Fix the Housing Market",
+        "- What the New Budget Means for Your Rent",
+    ]
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n" + "\n".join(links) + "\n"
+    for link in links:
+        assert reason_of(text, link) == "related link"
+
+
+def test_one_or_two_title_lines_after_the_story_stay() -> None:
+    """Two title-case lines are too few for a list of links: they may close the story."""
+    first, second = "What Comes Next for the City Council", "The Final Vote Is Expected in May"
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n{first}\n{second}\n"
+    assert reason_of(text, first) is None
+    assert reason_of(text, second) is None
+
+
+def test_sentence_case_bullets_after_the_story_stay() -> None:
+    bullets = ["• Arkansas and Tennessee – 10 dead", "• Memphis – three dead", "• Illinois – four"]
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n" + "\n".join(bullets) + "\n"
+    for bullet in bullets:
+        assert reason_of(text, bullet[2:]) is None
+
+
+def test_short_line_between_furniture_below_the_story() -> None:
+    text = (
+        f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n\nAlready a subscriber? Sign in\n\n"
+        "Best value\n\nMonthly $5 / month\n"
+    )
+    assert reason_of(text, "Best value") == "site notice"
+
+
+def test_teaser_cut_off_and_repeated_below_is_furniture() -> None:
+    teaser = (
+        "Ministers from the group met in Brussels on Monday and agreed a new … Continue reading"
+        " Ministers agree"
+    )
+    text = f"{HEADLINE}\n\n{teaser}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n"
+    assert reason_of(text, teaser) == "teaser"
+    assert reason_of(text, BODY_BEFORE) is None
+
+
+def test_paragraph_ending_in_an_ellipsis_is_kept() -> None:
+    """An ellipsis alone does not make a teaser: the words must reappear in another line."""
+    line = "The minister paused, looked at the crowd and said nothing more for a long while …"
+    assert reason_of(in_body(line), line) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tail", "reason"),
+    [
+        pytest.param(
+            "Landslides are a frequent danger after heavy rains.", "| via Agency", "credit"
+        ),
+        pytest.param("The bridge had not yet opened to traffic.", "Duration: 00:34", "video"),
+        pytest.param("The toll is expected to rise in the coming days…", "(read more)", "button"),
+        pytest.param(
+            "Rescuers worked through the night in heavy rain.",
+            "Continue reading Rescuers race to find survivors",
+            "button",
+        ),
+    ],
+)
+def test_trailing_link_or_credit_leaves_the_sentence(sentence: str, tail: str, reason: str) -> None:
+    text = in_body(f"{sentence} {tail}")
+    assert reason_of(text, tail) == reason
+    sentences = [s.text for s in segment("a", text, find_boilerplate(text))]
+    assert any(s.startswith(sentence[:30]) and tail not in s for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        pytest.param(
+            "Also Read | Port Strike Enters Its Second Week as Talks Stall Again.",
+            "related link",
+            id="also-read-bar",
+        ),
+        pytest.param("Home >News >World >Floods hit the north", "navigation", id="home-crumb"),
+        pytest.param("2 min read . 06:33 AM IST Agency", "timestamp", id="read-time-lead"),
+        pytest.param("By webdesk on 09:37 pm Apr 11, 2012", "byline", id="by-on-date"),
+        pytest.param(
+            "(This story has not been edited by our staff and is auto-generated from a"
+            " syndicated feed.)",
+            "credit",
+            id="syndication-note",
+        ),
+        pytest.param("For representational purpose", "caption", id="representational"),
+        pytest.param("P 80 per month", "paywall", id="price-per-month"),
+        pytest.param("(billed annually at P 960)", "paywall", id="billed-annually"),
+        pytest.param("TRY FREE FOR 14 DAYS", "site notice", id="try-free"),
+        pytest.param("Ad-free access", "site notice", id="ad-free"),
+        pytest.param(
+            "• Limited offer: Subscribe today and get the print edition free",
+            "site notice",
+            id="limited-offer",
+        ),
+    ],
+)
+def test_labelled_links_plans_and_notes(line: str, reason: str) -> None:
+    assert reason_of(in_body(line), line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("By Tuesday evening at least 40 people had died", id="by-tuesday"),
+        pytest.param("US GDP grew 2.1% in the second quarter", id="codes-and-numbers"),
+        pytest.param("Home owners at risk as river rises", id="home-in-headline"),
+        pytest.param(
+            "The trial of the former mayor is set to begin next month.", id="trial-in-prose"
+        ),
+    ],
+)
+def test_look_alikes_of_labels_and_plans_are_kept(line: str) -> None:
+    assert reason_of(in_body(line), line) is None
+
+
+def test_short_lines_closing_the_page_after_furniture() -> None:
+    """Short lines after a paywall, up to the end of the page, belong to it."""
+    page_end = "TRY FREE FOR 14 DAYS\nSee details\nSee details\n"
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n\n{page_end}"
+    assert [b.reason for b in find_boilerplate(text)][-2:] == ["site notice", "site notice"]
+
+
+def test_related_teasers_cut_off_mid_word_are_not_the_story() -> None:
+    """A teaser cut inside a word ("... in the flashpoint West…") is not a paragraph."""
+    teasers = [
+        "Port strike spreads to second city",
+        "Dock workers in the second city joined the strike on Thursday as talks in the capit…",
+    ]
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\n{BODY_AFTER}\n\nYou May Also Like\n\n" + "\n\n".join(
+        teasers
+    )
+    for teaser in teasers:
+        assert reason_of(text, teaser) == "related link"
+    assert reason_of(text, BODY_AFTER) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        pytest.param("#Floods #Turkey #Izmir", "section tag", id="hashtags"),
+        pytest.param("Adjust font size:", "button", id="font-size"),
+    ],
+)
+def test_hashtag_rows_and_text_size_controls(line: str, reason: str) -> None:
+    assert reason_of(in_body(line), line) == reason
+
+
+def test_single_hashtag_in_prose_is_kept() -> None:
+    line = "Protesters used the hashtag #NoMoreFloods to organise the march on Friday."
+    assert reason_of(in_body(line), line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        pytest.param("Jane Roe, AP", "photo credit", id="name-agency"),
+        pytest.param("Jan Kowal, EPA-EFE", "photo credit", id="name-agency-pair"),
+        pytest.param("Ana Ruiz, Getty Images", "photo credit", id="name-stock-agency"),
+    ],
+)
+def test_photographer_and_agency_line(line: str, reason: str) -> None:
+    assert reason_of(in_body(line), line) == reason
+
+
+def test_name_and_agency_inside_a_sentence_is_kept() -> None:
+    line = "The photograph was taken by Jane Roe, AP, on the morning of the flood."
+    assert reason_of(in_body(line), line) is None

@@ -1,4 +1,4 @@
-"""Furniture scores on real news pages: `python -m tests.eval.realpages_furniture [DIR]`.
+"""Furniture scores on real news pages: `python -m tests.eval.realpages_furniture [DIR...]`.
 
 The sample is what the rules were written against; this is what they were not. DIR (default
 /tmp/realpages, or $PARALLAX_REALPAGES) holds pages saved verbatim from other sites as `<id>.txt`
@@ -9,7 +9,9 @@ repository; without the folder the script says so and exits cleanly.
 
 Prints furniture precision and recall over non-whitespace characters, every run of content
 characters that cleaning took for furniture (a lost piece of a sentence, the worst error), and
-every sentence the segmenter produced that is mostly furniture (furniture kept).
+every sentence the segmenter produced that is mostly furniture (furniture kept). Given several
+folders (tuning sets and held-out sets are kept apart, one folder each), it scores each and then
+all of them together.
 """
 
 from __future__ import annotations
@@ -107,14 +109,37 @@ def score(pages: Iterable[Page]) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
-    if not (folder / "annotations.yaml").is_file():
-        print(f"no annotated real pages in {folder}: nothing to score")
-        return 0
-    pages = load_pages(folder)
-    report = score(pages)
+    folders = [Path(arg) for arg in argv[1:]] or [DEFAULT_DIR]
+    reports: list[Report] = []
+    for folder in folders:
+        if not (folder / "annotations.yaml").is_file():
+            print(f"no annotated real pages in {folder}: nothing to score")
+            continue
+        pages = load_pages(folder)
+        report = score(pages)
+        reports.append(report)
+        if len(folders) > 1:
+            print(f"== {folder}")
+        _print_report(f"Real pages ({len(pages)})", report)
+    if len(reports) > 1:
+        total = Report(
+            sum(r.hit for r in reports),
+            sum(r.predicted for r in reports),
+            sum(r.gold for r in reports),
+            tuple(line for r in reports for line in r.lost),
+            tuple(line for r in reports for line in r.kept),
+        )
+        print(
+            f"== All {len(reports)} folders: furniture precision {total.precision:.3f},"
+            f" recall {total.recall:.3f}, content lost {len(total.lost)} span(s),"
+            f" furniture kept {len(total.kept)} sentence(s)"
+        )
+    return 0
+
+
+def _print_report(title: str, report: Report) -> None:
     print(
-        f"Real pages ({len(pages)}): furniture precision {report.hit}/{report.predicted}"
+        f"{title}: furniture precision {report.hit}/{report.predicted}"
         f" = {report.precision:.3f}, recall {report.hit}/{report.gold} = {report.recall:.3f}"
         " (non-whitespace characters)"
     )
@@ -124,7 +149,6 @@ def main(argv: list[str]) -> int:
     print(f"Furniture kept as sentences: {len(report.kept)}")
     for line in report.kept:
         print(f"  {line}")
-    return 0
 
 
 if __name__ == "__main__":
