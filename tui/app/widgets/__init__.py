@@ -1,0 +1,1 @@
+"""Widgets of the reader; the aligned panes draw through the Line API."""
