@@ -45,3 +45,10 @@ def test_function_words_and_reporting_verbs_carry_no_content() -> None:
 def test_inflections_share_a_stem() -> None:
     assert norms("deployed")[0] == norms("deployment")[0] == norms("deploys")[0]
     assert norms("troops") == norms("troop")
+
+
+def test_long_adverbs_share_their_adjective_stem() -> None:
+    assert norms("unanimously") == norms("unanimous")
+    # Short words ending in "ly" are not adverbs to strip.
+    assert norms("early family")[0] != norms("ear")[0]
+    assert norms("family") != norms("famous")

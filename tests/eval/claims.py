@@ -5,7 +5,8 @@ An annotation file names a story folder and lists facts; each fact is a list of 
 that holds most of it, so the annotation survives any change of sentence splitting as long
 as a fact lies inside one sentence. Two sentences of different articles form a gold pair
 when some fact holds both; the pipeline's pairs are those two sentences of different
-articles that share a claim. Run: `.venv/bin/python -m tests.eval.claims [ANNOTATION.yaml ...]`.
+articles that share a claim.
+Run: `.venv/bin/python -m tests.eval.claims [--semantic] [ANNOTATION.yaml ...]`.
 """
 
 from __future__ import annotations
@@ -129,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("annotations", nargs="*", type=Path, default=list(ANNOTATIONS))
     parser.add_argument("--sensitivity", type=float, default=0.5, help="0 surest .. 1 most pairs")
     parser.add_argument("-q", "--quiet", action="store_true", help="scores only")
+    parser.add_argument("--semantic", action="store_true", help="add the embedding model")
     args = parser.parse_args(argv)
     for path in args.annotations:
-        s = score(path, Options(sensitivity=args.sensitivity))
+        s = score(path, Options(sensitivity=args.sensitivity, semantic=args.semantic))
         print(
             f"{path.name}: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
             f"paraphrase recall {s.paraphrase_recall:.3f}  "

@@ -2,7 +2,8 @@
 
 Prints the weights to paste into aligning.py, and the pair scores of each story under
 them. A small L2 penalty keeps the weights modest, since two stories are little data.
-Run: `.venv/bin/python -m tests.eval.fit_pairs`.
+Run: `.venv/bin/python -m tests.eval.fit_pairs [--semantic]` (`--semantic` fits the model
+that also sees the embedding cosine, SEMANTIC_WEIGHTS).
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ from tui.core import aligning
 from tui.core.pipeline import build_comparison
 
 
-def samples(annotation: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Features and gold labels of every candidate sentence pair of one story."""
+def samples(annotation: Path, semantic: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Features and gold labels of every candidate sentence pair of one story.
+
+    `semantic` adds the embedding cosine column that `--semantic` mode decides with.
+    """
     data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
     comparison, _ = build_comparison([str(REPO / data["story"])])
     gold, _ = gold_pairs(comparison, data["facts"])
     sentences, units = aligning._units(comparison.articles)
     pairs = aligning._sentence_pairs(units, len(sentences))
+    if semantic:
+        pairs = aligning.with_semantic(pairs, sentences)
     labels = np.array(
         [
             tuple(sorted((sentences[a].id, sentences[b].id))) in gold
@@ -47,13 +53,15 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.001, steps: int = 30000) -> 
     return w
 
 
-def main() -> int:
-    data = [samples(path) for path in ANNOTATIONS]
+def main(argv: list[str] | None = None) -> int:
+    semantic = "--semantic" in (sys.argv[1:] if argv is None else argv)
+    data = [samples(path, semantic) for path in ANNOTATIONS]
     x = np.concatenate([d[0] for d in data])
     y = np.concatenate([d[1] for d in data])
     w = fit(x, y)
-    print("WEIGHTS =", tuple(round(float(v), 3) for v in w[:-1]))
-    print("BIAS =", round(float(w[-1]), 3))
+    prefix = "SEMANTIC_" if semantic else ""
+    print(f"{prefix}WEIGHTS =", tuple(round(float(v), 3) for v in w[:-1]))
+    print(f"{prefix}BIAS =", round(float(w[-1]), 3))
     for path, (xs, ys) in zip(ANNOTATIONS, data, strict=True):
         logit = xs @ w[:-1] + w[-1]
         for threshold in (-1.0, 0.0, 1.0, 2.0, 3.0):

@@ -104,11 +104,20 @@ def run(n_articles: int) -> None:
 
     t = t0 = time.perf_counter()
     sentences, units = aligning._units(articles)
+    kept, kept_units, copies = sentences, units, [[k] for k in range(len(sentences))]
+    if len(sentences) > aligning.COLLAPSE_ABOVE:
+        kept, kept_units, copies = aligning._collapse(sentences, units)
     t = stage("tokenize", t)
-    pairs = aligning._sentence_pairs(units, len(sentences))
+    pairs = aligning._sentence_pairs(kept_units, len(kept))
     t = stage("candidates+score", t)
     links = aligning._links(pairs)
-    groups = aligning._group(links, aligning._sentence_articles(units, len(sentences)))
+    groups = aligning._group(
+        links, aligning._sentence_articles(kept_units, len(kept)), aligning._support(pairs)
+    )
+    if len(kept) < len(sentences):
+        groups = aligning._expand(
+            groups, copies, aligning._sentence_articles(units, len(sentences))
+        )
     t = stage("decide+group", t)
     claims = aligning._claims(articles, sentences, units, groups)
     t = stage("claims+variants", t)
@@ -142,7 +151,8 @@ def run(n_articles: int) -> None:
     print(
         f"{n_articles:4d} articles x {SENTENCES_PER_ARTICLE} = {n_sentences} sentences: "
         f"find_claims {total * 1000:.0f} ms ({line}); "
-        f"claims {len(claims)}, sentence pairs scored {len(pairs.first)}; same-origin pairs "
+        f"claims {len(claims)}, sentences paired {len(kept)}, sentence pairs scored "
+        f"{len(pairs.first)}; same-origin pairs "
         f"found {same / max(expected, 1):.2f} (precision {same / max(len(found), 1):.2f}); "
         "process peak RSS "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"

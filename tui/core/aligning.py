@@ -5,12 +5,16 @@ in its own sentence another embeds in a longer one. Candidates come from an inve
 of shared words, word pairs, numbers and names (never all pairs), and each candidate pair
 is described by several signals: rarity-weighted word overlap (IDF over the story, so the
 story's own topic words weigh little and a shared name, number or phrase weighs a lot),
-rapidfuzz's ratio on sorted words, shared identifying numbers, names only one side says,
-and how the pair compares with each sentence's best partner in the other article (outlets
-reword, so no absolute threshold separates rewording from unrelated sentences of the same
-story). A small logistic model over these signals decides the links. Links grow into claims
+rapidfuzz's ratio on sorted words, shared identifying numbers and numbers within a few
+percent of each other (outlets round and update counts: "nears 400" / "398"), rare names
+only one side says, whether the sentences are headlines (compressed statements of the main
+fact), and how the pair compares with each sentence's best partner in the other article
+(outlets reword, so no absolute threshold separates rewording from unrelated sentences of
+the same story). Names that extend a shorter name of the story are one entity
+("Russia"/"Russian", "Fed"/"Federal"). A small logistic model over these signals decides
+the links; `--semantic` adds the embedding cosine as one more signal. Links grow into claims
 only when a newcomer matches most of a claim's members, which stops a chain of pairwise
-links from gluing unrelated facts together.
+links from gluing unrelated facts together. Huge stories pair each set of near-copies once.
 """
 
 from __future__ import annotations
@@ -37,18 +41,68 @@ BASE_WEIGHTS = (0.5, 0.25, 0.25)
 # Logistic model over FEATURES deciding whether a pair states the same fact; fitted by
 # `python -m tests.eval.fit_pairs` on the three annotated stories. THRESHOLD on its logit and
 # JOIN_SHARE were swept together (1.0-2.25 by 0.25; 0.34, 0.5, 0.67): the best mean F1
-# within 0.005 of the top, leaning to precision.
-WEIGHTS = (1.587, 0.66, 1.279, 1.212, 0.779, -0.619, 3.121, 4.15, -0.063, 1.424, -1.841, -1.218)
-BIAS = -3.405
+# within 0.005 of the top, leaning to precision (re-swept 1.0-2.0 with the current
+# features: 1.25 0.754, 1.5 0.753, 1.75 0.745).
+WEIGHTS = (
+    1.043,  # cosine
+    -0.037,  # containment
+    0.346,  # ratio
+    1.556,  # relative_first
+    0.94,  # relative_second
+    -1.282,  # length
+    3.154,  # shared_number
+    4.27,  # shared_words
+    0.417,  # shared_bigrams
+    0.939,  # shared_core
+    -1.388,  # shared_names
+    -1.727,  # other_names
+    1.563,  # near_number
+    1.092,  # both_headlines
+    1.091,  # one_headline
+)
+BIAS = -3.514
 THRESHOLD = 1.5
+# The same model with the embedding cosine as a last feature, for `--semantic`; fitted by
+# `python -m tests.eval.fit_pairs --semantic` on the same stories.
+SEMANTIC_WEIGHTS = (
+    1.077,  # cosine
+    0.021,  # containment
+    -0.088,  # ratio
+    1.498,  # relative_first
+    0.952,  # relative_second
+    -1.27,  # length
+    3.063,  # shared_number
+    4.038,  # shared_words
+    0.288,  # shared_bigrams
+    0.761,  # shared_core
+    -1.467,  # shared_names
+    -1.733,  # other_names
+    1.339,  # near_number
+    1.001,  # both_headlines
+    1.008,  # one_headline
+    2.358,  # semantic cosine
+)
+SEMANTIC_BIAS = -4.117
+# Up to this many sentences the semantic model's n x n similarity matrix is used (64 MB
+# of float32); bigger stories dot the pairs' vectors instead.
+SEMANTIC_MATRIX_LIMIT = 4000
 # How far `Options.sensitivity` moves THRESHOLD: at sensitivity 0 (threshold 3.5) the
-# annotated stories gave precision 0.98, 0.93, 0.93 at recall 0.28, 0.51, 0.41.
+# annotated stories give precision 0.93, 0.97, 1.00 at recall 0.30, 0.55, 0.35.
 SENSITIVITY_SPAN = 2.0
 # A newcomer joins a claim when it is linked to at least this share of its members.
 JOIN_SHARE = 0.67
-# Above this similarity a claim is near-verbatim, below it a paraphrase: quoted or copied
-# sentences of the sample score 0.7 and more, reworded ones less.
-VERBATIM = 0.7
+# Pairs scoring up to this much under THRESHOLD count towards JOIN_SHARE (never as links on
+# their own): a sentence linked to one member of a claim usually states the fact the others
+# state, in words too different for a link. Swept 0-3 by 0.5: mean F1 0.759, 0.762, 0.775,
+# 0.787, 0.788, 0.795, 0.788; 1.5 is the most precise within 0.01 of the top.
+SUPPORT_MARGIN = 1.5
+# A claim is near-verbatim when two of its sources use nearly the same words: rapidfuzz's
+# token_set_ratio of their normalised words reaches this. Swept 30-95 by 5 on the claims of
+# the three annotated stories against their facts' `paraphrase` marks: 80 labels 68% of
+# them right, the pair similarity (the previous rule, at any cut) at most 59%.
+VERBATIM = 80.0
+# Claims with more members compare the first with this many others only.
+KIND_ALL_PAIRS = 10
 # Clauses shorter than this many content words are too thin to pair on their own (3 let
 # "Rutte said"-sized runs pair with anything; 5 kept fewer facts apart).
 MIN_CLAUSE_WORDS = 4
@@ -68,8 +122,27 @@ PAIR_BUDGET = 1_000_000
 # Above this many sentences clauses are not paired on their own: they double the units,
 # and in the annotated stories they added only about 0.03 F1.
 CLAUSE_LIMIT = 1500
+# A name extending a shorter name of the story is that name when the shorter one has at
+# least this many letters ("Fed"/"Federal"): 3 and 4 scored alike (mean F1 0.745).
+MIN_NAME_STEM = 3
+# Above this many sentences near-copies are paired once (see _collapse); below it every
+# sentence is paired on its own (the annotated stories have 100-400 sentences). On the
+# benchmark's 100 x 60 story it finds 0.93 of the same-origin pairs instead of 0.44 (the
+# budget binds) and on 300 x 60 0.85 instead of 0.03. A near-copy has the same
+# COLLAPSE_CORE rarest words (CORE_WORDS' value) among at least COLLAPSE_MIN_WORDS words.
+COLLAPSE_ABOVE = 3000
+COLLAPSE_CORE = 3
+COLLAPSE_MIN_WORDS = 5
+# A name counts as "only one side says it" when few sentences mention it: at most
+# OTHER_NAME_DF sentences or OTHER_NAME_SHARE of them. Swept DF 2-5 and share 0-0.05:
+# 0.03 gave the best mean F1 (0.753 against 0.745 counting every name).
+OTHER_NAME_DF = 1
+OTHER_NAME_SHARE = 0.03
+# Numbers this close (relative) state one figure: 398/400 is 0.5%, 1,800/1,891 is 5%.
+NUMBER_TOLERANCE = 0.06
 
 
+_CLOSING = (".", "!", "?", '"', "”", "’", "'", ")")
 _CONJUNCTIONS = frozenset(("and", "but", "while", "whereas", "so"))
 _SUBJECTS = frozenset(("he", "she", "it", "they", "we", "i", "you", "the", "this", "that", "now"))
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\"“”‘…]| - ")
@@ -80,6 +153,8 @@ class _Unit:
     sentence: int
     article: int
     tokens: tuple[Token, ...]
+    # The article's first sentence with no closing punctuation: its headline.
+    headline: bool = False
 
 
 def _clauses(tokens: tuple[Token, ...], sentence: Sentence, text: str) -> list[tuple[Token, ...]]:
@@ -112,6 +187,29 @@ def _clauses(tokens: tuple[Token, ...], sentence: Sentence, text: str) -> list[t
     return [tuple(run) for run in merged] if len(merged) > 1 else []
 
 
+def _name_stems(names: set[str]) -> dict[str, str]:
+    """Each name that extends a shorter name of the story, mapped to that shorter name.
+
+    Outlets write "Russia"/"Russian", "Korea"/"Korean", "Fed"/"Federal Reserve": the
+    same entity, which the suffix stripper cannot see. Only names (capitalised inside a
+    sentence) are merged, and only onto a name of at least MIN_NAME_STEM letters.
+    """
+    short: dict[str, str] = {}
+    # Shortest names first, so a chain ("ukrain", "ukrainian", "ukrainians") ends on the root.
+    for name in sorted(names, key=lambda n: (len(n), n)):
+        for end in range(MIN_NAME_STEM, len(name)):
+            if name[:end] in names:
+                short[name] = short.get(name[:end], name[:end])
+                break
+    return short
+
+
+def _renamed(tokens: tuple[Token, ...], short: dict[str, str]) -> tuple[Token, ...]:
+    if not any(t.norm in short for t in tokens):
+        return tokens
+    return tuple(t._replace(norm=short[t.norm]) if t.norm in short else t for t in tokens)
+
+
 def _units(articles: Sequence[Article]) -> tuple[list[Sentence], list[_Unit]]:
     """The sentences that can carry a fact, and their units (the sentence, then its clauses).
 
@@ -124,16 +222,26 @@ def _units(articles: Sequence[Article]) -> tuple[list[Sentence], list[_Unit]]:
         for sentence in article.sentences
     ]
     names = {t.norm for *_, tokens in tokenized for t in tokens[1:] if t.capital and not t.number}
+    short = _name_stems(names)
+    if short:
+        tokenized = [
+            (a, article, sentence, _renamed(tokens, short))
+            for a, article, sentence, tokens in tokenized
+        ]
+        names = {short.get(n, n) for n in names}
     sentences: list[Sentence] = []
     units: list[_Unit] = []
     with_clauses = len(tokenized) <= CLAUSE_LIMIT
+    seen_article = -1
     for a, article, sentence, tokens in tokenized:
         content = [t for t in tokens if t.content]
         if len(content) < 2 or all(t.norm in names for t in content):
             continue
         index = len(sentences)
         sentences.append(sentence)
-        units.append(_Unit(index, a, tokens))
+        headline = a != seen_article and not sentence.text.rstrip().endswith(_CLOSING)
+        seen_article = a
+        units.append(_Unit(index, a, tokens, headline))
         for clause in _clauses(tokens, sentence, article.text) if with_clauses else ():
             units.append(_Unit(index, a, clause))
     return sentences, units
@@ -171,6 +279,9 @@ FEATURES = (
     "shared_core",
     "shared_names",
     "other_names",
+    "near_number",
+    "both_headlines",
+    "one_headline",
 )
 
 
@@ -181,6 +292,17 @@ def _ordinary_number(feature: str) -> bool:
         return True
     # Small whole numbers ("two", "3 days") and years recur across facts; decimals do not.
     return value == int(value) and (value < 10 or 1900 <= value <= 2100)
+
+
+def _no_pairs() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    import numpy as np
+
+    # The unit-level columns: FEATURES less the five _sentence_pairs adds.
+    return (
+        np.zeros(0, dtype=np.int64),
+        np.zeros(0, dtype=np.int64),
+        np.zeros((0, len(FEATURES) - 5)),
+    )
 
 
 def _unit_scores(
@@ -202,7 +324,7 @@ def _unit_scores(
             entry_unit.append(u)
             entry_feature.append(fid)
     if not entry_unit:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, 9))
+        return _no_pairs()
     n_features = len(vocabulary)
     # A name is a word the story capitalises inside a sentence ("Budanov", "Paiporta").
     names = {
@@ -237,7 +359,10 @@ def _unit_scores(
     in_core = np.zeros(len(order), dtype=float)
     in_core[order] = (rank < CORE_WORDS) & (kind[feature_of[order]] != 1)
     core_size = np.maximum(1.0, np.bincount(unit_of, weights=in_core, minlength=len(units)))
-    name_count = np.bincount(unit_of, weights=kind[feature_of] == 3, minlength=len(units))
+    # Only names few sentences mention tell two facts apart: the story's own places and
+    # protagonists ("Kramatorsk", "Donbas") appear beside every fact.
+    rare_name = (kind == 3) & (df <= max(OTHER_NAME_DF, OTHER_NAME_SHARE * n_sentences))
+    name_count = np.bincount(unit_of, weights=rare_name[feature_of], minlength=len(units))
 
     n_articles = 1 + max(u.article for u in units)
     counts = np.bincount(feature_of, minlength=n_features)
@@ -269,7 +394,7 @@ def _unit_scores(
             )
         )
     if not parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((0, 9))
+        return _no_pairs()
     left, right, held_feature, ci, cj = (np.concatenate([p[k] for p in parts]) for k in range(5))
     n = len(units)
     unique, inverse = np.unique(left.astype(np.int64) * n + right, return_inverse=True)
@@ -280,13 +405,15 @@ def _unit_scores(
     shared_words = np.bincount(inverse) - shared_bigrams
     shared_names = np.bincount(inverse, weights=kind[held_feature] == 3)
     # Names only one side says, on both sides: a hint that two people said two things.
-    other_names = np.minimum(name_count[first], name_count[second]) - shared_names
+    shared_rare_names = np.bincount(inverse, weights=rare_name[held_feature])
+    other_names = np.minimum(name_count[first], name_count[second]) - shared_rare_names
     core = np.minimum(
         np.bincount(inverse, weights=in_core[ci]) / core_size[first],
         np.bincount(inverse, weights=in_core[cj]) / core_size[second],
     )
     cosine = dots / (norms[first] * norms[second])
     containment = dots / np.minimum(norms[first], norms[second]) ** 2
+    near = _near_numbers(units, first, second)
     texts = [_sorted_words(u) for u in units]
     ratio = (
         process.cpdist(
@@ -308,10 +435,49 @@ def _unit_scores(
             core,
             np.log1p(shared_names),
             np.log1p(np.maximum(other_names, 0)),
+            near,
         ],
         axis=1,
     )
     return first, second, scores
+
+
+def _near_numbers(
+    units: list[_Unit], first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """1.0 where the two units state identifying numbers that differ by NUMBER_TOLERANCE or less.
+
+    Outlets round and update the same count ("nears 400" / "at least 398", "1,800" /
+    "1,891"), so an exact shared number misses the figure they share.
+    """
+    import numpy as np
+
+    values: list[float] = []
+    count = np.zeros(len(units), dtype=np.int64)
+    for u, unit in enumerate(units):
+        for t in unit.tokens:
+            if t.number and not _ordinary_number(t.norm):
+                try:
+                    values.append(float(t.norm))
+                except ValueError:
+                    continue
+                count[u] += 1
+    near = np.zeros(len(first))
+    both = np.flatnonzero((count[first] > 0) & (count[second] > 0))
+    if not len(both):
+        return near
+    value = np.array(values)
+    start = np.cumsum(count) - count
+    # Every (number of one unit, number of the other) combination of those pairs at once.
+    per_pair = count[first[both]] * count[second[both]]
+    pair = np.repeat(both, per_pair)
+    within = np.arange(len(pair)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
+    their = count[second[pair]]
+    x = value[start[first[pair]] + within // their]
+    y = value[start[second[pair]] + within % their]
+    close = (x != y) & (np.abs(x - y) <= NUMBER_TOLERANCE * np.maximum(np.abs(x), np.abs(y)))
+    near[pair[close]] = 1.0
+    return near
 
 
 def _sentence_pairs(units: list[_Unit], n_sentences: int) -> _Pairs:
@@ -343,10 +509,57 @@ def _sentence_pairs(units: list[_Unit], n_sentences: int) -> _Pairs:
     for unit in units:
         content[unit.sentence] = max(content[unit.sentence], sum(t.content for t in unit.tokens))
     length = np.log1p(np.minimum(content[first], content[second]))
+    headline = np.zeros(n_sentences)
+    headline[[u.sentence for u in units if u.headline]] = 1.0
     features = np.column_stack(
-        [best[:, :3], base / top[slot_first], base / top[slot_second], length, best[:, 3:]]
+        [
+            best[:, :3],
+            base / top[slot_first],
+            base / top[slot_second],
+            length,
+            best[:, 3:],
+            headline[first] * headline[second],
+            np.maximum(headline[first], headline[second]),
+        ]
     )
     return _Pairs(first, second, features)
+
+
+def with_semantic(pairs: _Pairs, sentences: Sequence[Sentence]) -> _Pairs:
+    """The pairs with one more column: the embedding cosine of their two sentences.
+
+    Raises semantic.SemanticUnavailable (a one-line reason) when the extra is not installed.
+    """
+    import numpy as np
+
+    from tui.core import semantic
+
+    texts = [s.text for s in sentences]
+    if len(texts) <= SEMANTIC_MATRIX_LIMIT:
+        similarity = semantic.similarity_matrix(texts)
+        cosine = similarity[pairs.first, pairs.second].astype(np.float64)
+    else:  # the n x n matrix would not fit: unit vectors, dotted pair by pair
+        vectors = semantic.embed(texts)
+        cosine = np.zeros(len(pairs.first))
+        for k in range(0, len(cosine), 65536):
+            a, b = pairs.first[k : k + 65536], pairs.second[k : k + 65536]
+            cosine[k : k + 65536] = np.einsum("ij,ij->i", vectors[a], vectors[b])
+    return _Pairs(pairs.first, pairs.second, np.column_stack([pairs.features, cosine]))
+
+
+def _logits(pairs: _Pairs) -> npt.NDArray[np.float64]:
+    import numpy as np
+
+    semantic = pairs.features.shape[1] > len(FEATURES)  # with the embedding cosine
+    weights = np.array(SEMANTIC_WEIGHTS if semantic else WEIGHTS)
+    logit: npt.NDArray[np.float64] = pairs.features @ weights + (
+        SEMANTIC_BIAS if semantic else BIAS
+    )
+    return logit
+
+
+def _threshold(sensitivity: float) -> float:
+    return THRESHOLD + (0.5 - sensitivity) * 2 * SENSITIVITY_SPAN
 
 
 def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], float]:
@@ -357,9 +570,7 @@ def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], flo
     """
     import numpy as np
 
-    logit = pairs.features @ np.array(WEIGHTS) + BIAS
-    threshold = THRESHOLD + (0.5 - sensitivity) * 2 * SENSITIVITY_SPAN
-    keep = np.flatnonzero(logit >= threshold)
+    keep = np.flatnonzero(_logits(pairs) >= _threshold(sensitivity))
     similarity = pairs.features[keep, :3] @ np.array(BASE_WEIGHTS)
     first, second = pairs.first[keep], pairs.second[keep]
     order = np.lexsort((second, first, -similarity))
@@ -372,8 +583,22 @@ def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], flo
     )
 
 
+def _support(pairs: _Pairs, sensitivity: float = 0.5) -> list[tuple[int, int]]:
+    """Pairs a little under the link threshold: not links, but evidence that a sentence
+    linked to one member of a claim also belongs with the others (see _group).
+    """
+    import numpy as np
+
+    logit = _logits(pairs)
+    threshold = _threshold(sensitivity)
+    keep = np.flatnonzero((logit >= threshold - SUPPORT_MARGIN) & (logit < threshold))
+    return list(zip(pairs.first[keep].tolist(), pairs.second[keep].tolist(), strict=True))
+
+
 def _group(
-    links: dict[tuple[int, int], float], sentence_article: list[int]
+    links: dict[tuple[int, int], float],
+    sentence_article: list[int],
+    support: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[list[int], float]]:
     """Grow claims from links (in the strongest-first order _links gives them).
 
@@ -381,9 +606,10 @@ def _group(
 
     Plain union-find would chain A~B~C into one claim even when A and C state different
     facts; requiring a newcomer to be linked to JOIN_SHARE of the members stops that.
+    `support` pairs (see _support) count as links for that share, never seed or attach.
     """
     neighbours: dict[int, set[int]] = {}
-    for a, b in links:
+    for a, b in itertools.chain(links, support):
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
     members: list[set[int]] = []
@@ -439,9 +665,67 @@ def find_claims(articles: tuple[Article, ...], options: Options) -> tuple[Claim,
     sentences, units = _units(articles)
     if not units:
         return ()
-    links = _links(_sentence_pairs(units, len(sentences)), options.sensitivity)
-    groups = _group(links, _sentence_articles(units, len(sentences)))
+    if len(sentences) > COLLAPSE_ABOVE and len(units) == len(sentences):
+        kept, kept_units, copies = _collapse(sentences, units)
+    else:
+        kept, kept_units, copies = sentences, units, [[k] for k in range(len(sentences))]
+    pairs = _sentence_pairs(kept_units, len(kept))
+    if options.semantic:
+        pairs = with_semantic(pairs, kept)
+    links = _links(pairs, options.sensitivity)
+    support = _support(pairs, options.sensitivity)
+    groups = _group(links, _sentence_articles(kept_units, len(kept)), support)
+    if len(kept) < len(sentences):
+        groups = _expand(groups, copies, _sentence_articles(units, len(sentences)))
     return _claims(articles, sentences, units, groups)
+
+
+def _collapse(
+    sentences: list[Sentence], units: list[_Unit]
+) -> tuple[list[Sentence], list[_Unit], list[list[int]]]:
+    """One sentence for each set of near-copies, and the copies each stands for.
+
+    Hundreds of sources repeat wire copy: pairing every copy with every other costs the
+    square of the copies and exhausts PAIR_BUDGET before the rest of the story is paired.
+    Sentences whose COLLAPSE_CORE rarest words are the same (and that have at least
+    COLLAPSE_MIN_WORDS words) are near-copies of one sentence: only the first is paired,
+    and its copies share its claims. Units must be whole sentences (no clauses).
+    """
+    from collections import Counter
+
+    words = [sorted({t.norm for t in unit.tokens if t.content}) for unit in units]
+    df = Counter(w for ws in words for w in ws)
+    first_of: dict[tuple[str, ...], int] = {}
+    copies: list[list[int]] = []
+    kept: list[Sentence] = []
+    kept_units: list[_Unit] = []
+    for k, (unit, ws) in enumerate(zip(units, words, strict=True)):
+        key = None
+        if len(ws) >= COLLAPSE_MIN_WORDS:
+            key = tuple(sorted(sorted(ws, key=lambda w: (df[w], w))[:COLLAPSE_CORE]))
+            if key in first_of:
+                copies[first_of[key]].append(k)
+                continue
+            first_of[key] = len(kept)
+        copies.append([k])
+        kept_units.append(_Unit(len(kept), unit.article, unit.tokens, unit.headline))
+        kept.append(sentences[unit.sentence])
+    return kept, kept_units, copies
+
+
+def _expand(
+    groups: list[tuple[list[int], float]], copies: list[list[int]], sentence_article: list[int]
+) -> list[tuple[list[int], float]]:
+    """Claims of the collapsed sentences over the original ones (see _collapse)."""
+    expanded: list[tuple[list[int], float]] = []
+    claimed: set[int] = set()
+    for members, similarity in groups:
+        claimed.update(members)
+        expanded.append((sorted(k for m in members for k in copies[m]), similarity))
+    for m, same in enumerate(copies):
+        if m not in claimed and len({sentence_article[k] for k in same}) > 1:
+            expanded.append((same, 1.0))
+    return expanded
 
 
 def _sentence_articles(units: list[_Unit], n_sentences: int) -> list[int]:
@@ -470,8 +754,8 @@ def _claims(
     by_id = {s.id: i for i, s in enumerate(sentences)}
     claims = []
     for n, (ids, similarity) in enumerate(found, start=1):
-        kind: ClaimKind = "near_verbatim" if similarity >= VERBATIM else "paraphrase"
         said = [(s, tokens_of[by_id[s]]) for s in ids]
+        kind = _kind(said)
         claims.append(
             Claim(
                 id=f"c{n}",
@@ -483,6 +767,30 @@ def _claims(
             )
         )
     return tuple(claims)
+
+
+def _kind(said: list[tuple[str, tuple[Token, ...]]]) -> ClaimKind:
+    """near_verbatim when two members of different sources say nearly the same words.
+
+    Small claims compare all their pairs; bigger ones each member with the first, up to
+    KIND_ALL_PAIRS members, so a claim of hundreds of copies stays cheap.
+    """
+    from rapidfuzz import fuzz
+
+    texts = [
+        (s.rsplit("#", 1)[0], " ".join(t.norm for t in tokens))
+        for s, tokens in said[: KIND_ALL_PAIRS + 1]
+    ]
+    if len(said) <= KIND_ALL_PAIRS:
+        pairs: list[tuple[tuple[str, str], tuple[str, str]]] = list(
+            itertools.combinations(texts, 2)
+        )
+    else:
+        pairs = [(texts[0], other) for other in texts[1:]]
+    for (art_a, a), (art_b, b) in pairs:
+        if art_a != art_b and fuzz.token_set_ratio(a, b, score_cutoff=VERBATIM):
+            return "near_verbatim"
+    return "paraphrase"
 
 
 def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -92,6 +92,10 @@ def stem(word: str) -> str:
         word = word[:-2]
     if len(word) <= 4 or word.isdigit():
         return word
+    if word.endswith("ly") and len(word) >= 8:
+        # Adverbs: "unanimously"/"unanimous", "repeatedly"/"repeated" (shorter ones such as
+        # "early", "family", "weekly" keep their ending).
+        word = word[:-2]
     for suffix, repl in (
         ("ments", ""),
         ("ment", ""),
@@ -141,34 +145,64 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     # Join digit groups so "600 000" is one token; blanks keep the text's length.
     folded = _GROUPED_NUMBER.sub(_join_groups, folded)
     tokens: list[Token] = []
+    new = _new_tuple
+    known_words = _WORDS
     for match in _WORD.finditer(folded):
-        raw = match.group().replace("’", "'")
-        start, end = match.start(), match.end()
-        if raw[0].isdigit():
-            norm = _number_value(raw)
-            tokens.append(Token(norm, offset + start, offset + end, True, True))
-            continue
-        if raw in _SCALE and tokens and tokens[-1].number:
-            previous = tokens.pop()
-            try:
-                value = float(previous.norm) * _SCALE[raw]
-                norm = f"{value:g}" if value != int(value) else str(int(value))
-            except ValueError:
-                norm = previous.norm
-            tokens.append(Token(norm, previous.start, offset + end, True, True))
-            continue
-        known = _WORDS.get(raw)
+        raw = match.group()  # fold() already made every apostrophe "'"
+        start, end = match.span()
+        known = known_words.get(raw)
         if known is None:
-            word = stem(raw)
-            known = _WORDS[raw] = (
-                word,
-                raw not in STOPWORDS and word not in STOPWORDS and len(word) > 1,
+            known = _learn(raw)
+        norm, content, number = known
+        if number:
+            tokens.append(new(Token, (norm, offset + start, offset + end, True, True, False)))
+        elif content is None:  # a scale word: "2.5 million" is one number
+            if tokens and tokens[-1].number:
+                previous = tokens.pop()
+                try:
+                    value = float(previous.norm) * _SCALE[raw]
+                    norm = f"{value:g}" if value != int(value) else str(int(value))
+                except ValueError:
+                    norm = previous.norm
+                tokens.append(new(Token, (norm, previous.start, offset + end, True, True, False)))
+            else:
+                word = _SCALE_WORDS[raw]
+                tokens.append(
+                    new(
+                        Token,
+                        (word, offset + start, offset + end, True, False, text[start].isupper()),
+                    )
+                )
+        else:
+            tokens.append(
+                new(
+                    Token,
+                    (norm, offset + start, offset + end, content, False, text[start].isupper()),
+                )
             )
-        tokens.append(
-            Token(known[0], offset + start, offset + end, known[1], False, text[start].isupper())
-        )
     return tuple(tokens)
 
 
-# Normal form and content flag of each word seen: news text repeats its words a lot.
-_WORDS: dict[str, tuple[str, bool]] = {}
+def _learn(raw: str) -> tuple[str, bool | None, bool]:
+    """Normal form, content flag (None: a scale word) and number flag of a word, cached."""
+    known: tuple[str, bool | None, bool]
+    if raw[0].isdigit():
+        known = (_number_value(raw), True, True)
+    elif raw in _SCALE:
+        known = (raw, None, False)
+    else:
+        word = stem(raw)
+        known = (word, raw not in STOPWORDS and word not in STOPWORDS and len(word) > 1, False)
+    _WORDS[raw] = known
+    return known
+
+
+# Building the tuple directly skips NamedTuple's Python-level __new__: tokenizing is the
+# largest share of a 100-source story's time, and a story makes hundreds of thousands.
+_new_tuple = tuple.__new__
+
+
+# Normal form, content and number flags of each word seen: news text repeats its words.
+_WORDS: dict[str, tuple[str, bool | None, bool]] = {}
+# A scale word with no number before it is an ordinary word ("millions of people").
+_SCALE_WORDS = {word: stem(word) for word in _SCALE}

@@ -20,11 +20,22 @@ from tui.core.normalizing import Token
 MAX_PARTNERS = 4
 
 
-def _marks(mine: Sequence[Token], theirs: Sequence[Token]) -> tuple[list[VariantKind | None], int]:
-    """Per word of `mine`: None when `theirs` says it at that place, else its variant kind."""
+def _marks(
+    mine: Sequence[Token],
+    theirs: Sequence[Token],
+    my_words: Sequence[str] | None = None,
+    their_words: Sequence[str] | None = None,
+) -> tuple[list[VariantKind | None], int]:
+    """Per word of `mine`: None when `theirs` says it at that place, else its variant kind.
+
+    `my_words` / `their_words` are the tokens' normal forms when the caller has them already.
+    """
     from rapidfuzz.distance import Levenshtein
 
-    opcodes = Levenshtein.opcodes([t.norm for t in mine], [t.norm for t in theirs])
+    opcodes = Levenshtein.opcodes(
+        [t.norm for t in mine] if my_words is None else my_words,
+        [t.norm for t in theirs] if their_words is None else their_words,
+    )
     marks: list[VariantKind | None] = ["added"] * len(mine)
     matched = 0
     for opcode in opcodes:
@@ -48,14 +59,15 @@ def find_variants(members: Sequence[tuple[str, tuple[Token, ...]]]) -> tuple[Var
     MAX_PARTNERS others; a word any partner also says is not a variant.
     """
     variants: list[Variant] = []
-    norms = [frozenset(t.norm for t in tokens) for _, tokens in members]
+    words = [[t.norm for t in tokens] for _, tokens in members]
+    norms = [frozenset(w) for w in words]
     for m, (sentence_id, tokens) in enumerate(members):
-        partners = [n for n in range(len(members)) if n != m][:MAX_PARTNERS]
+        partners = [n for n in range(min(len(members), MAX_PARTNERS + 1)) if n != m][:MAX_PARTNERS]
         if not tokens or not partners:
             continue
         closest = max(partners, key=lambda n: (len(norms[m] & norms[n]), -n))
         said = frozenset().union(*(norms[n] for n in partners))
-        marks, _ = _marks(tokens, members[closest][1])
+        marks, _ = _marks(tokens, members[closest][1], words[m], words[closest])
         final = [None if t.norm in said else mark for t, mark in zip(tokens, marks, strict=True)]
         # "more than" against "Over" is one changed run, not a changed word and an added one:
         # spread "changed" over the added words next to it, both ways.
