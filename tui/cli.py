@@ -1,25 +1,35 @@
 """The `parallax` command: open the reader, or `export` the analysis as JSON.
 
-stdout is data, stderr is diagnostics. `export` never imports Textual, and the reader's import
-is deferred so `--help` and `export` start fast.
+stdout is data, stderr is diagnostics: one line, `parallax: <file>: <problem>`, never a
+traceback. `export` never imports Textual, and every heavy import is deferred so `--help` and
+`export` start fast.
+
+Exit status: 0 done, 1 a bug in Parallax (one line; PARALLAX_DEBUG=1 shows the traceback),
+2 unusable input or arguments, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from tui import __version__
+from tui.core.errors import one_line
 
 EXIT_OK = 0
+EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+DEBUG_VARIABLE = "PARALLAX_DEBUG"
 
 
 def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax export",
-        description="Print the analysis of a story as JSON (schema parallax.comparison/1).",
+        description="Print the analysis of a story as JSON (schema parallax.comparison/1). "
+        "Fails (exit 2) if any input cannot be read: a report never omits a source silently.",
     )
     parser.add_argument("--format", choices=["json"], default="json", help="output format")
     parser.add_argument(
@@ -59,16 +69,26 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def _write_stdout(text: str) -> None:
+    """UTF-8 bytes whatever the locale says, so the export is the same bytes everywhere."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # replaced by a text-only stream (tests capturing output)
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
 def export_main(argv: Sequence[str]) -> int:
     """`parallax export`: strict; any unreadable input fails the whole report."""
-    from tui.core.aligning import align_rows
+    args = _export_parser().parse_args(list(argv))
+
     from tui.core.errors import InputError
     from tui.core.exporting import to_json
     from tui.core.loading import sample_story_path
     from tui.core.options import Options
     from tui.core.pipeline import build_comparison
 
-    args = _export_parser().parse_args(list(argv))
     paths = args.paths or [sample_story_path()]
     try:
         comparison, _ = build_comparison(paths, Options(semantic=args.semantic), strict=True)
@@ -77,19 +97,47 @@ def export_main(argv: Sequence[str]) -> int:
     alignment = None
     if args.pivot is not None:
         if args.pivot not in comparison.article_ids:
-            known = ", ".join(comparison.article_ids)
-            return _fail(f"--pivot {args.pivot}: no such article (have: {known})")
+            known = ", ".join(comparison.article_ids[:10])
+            more = ", ..." if len(comparison.article_ids) > 10 else ""
+            return _fail(f"--pivot {args.pivot}: no such article (have: {known}{more})")
+        from tui.core.aligning import align_rows
+
         alignment = align_rows(comparison, args.pivot)
-    sys.stdout.write(to_json(comparison, alignment))
+    _write_stdout(to_json(comparison, alignment))
     return EXIT_OK
 
 
 def reader_main(argv: Sequence[str]) -> int:
     """The Textual reader; it opens what it can and reports what it skipped."""
     args = _reader_parser().parse_args(list(argv))
+    if args.paths:
+        # Nothing to show at all is a command-line error, said before a screen opens.
+        problems = [_stat_problem(path) for path in args.paths]
+        if all(problems):
+            return _fail(next(p for p in problems if p))
     from tui.app.launch import run_reader
 
     return run_reader(args)
+
+
+def _stat_problem(path: str) -> str | None:
+    """Why `path` cannot be opened at all, or None when it exists."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return f"{one_line(path)}: no such file or folder"
+    except OSError as error:
+        return f"{one_line(path)}: {(error.strerror or str(error)).lower()}"
+    return None
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`parallax export | head`), drop the rest instead of erroring at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,6 +148,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return export_main(arguments[1:])
         return reader_main(arguments)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except MemoryError:
+        print("parallax: out of memory (see the size limits in the README)", file=sys.stderr)
+        return EXIT_BUG
+    except Exception as error:
+        # Input problems are InputErrors and exit 2 above; anything reaching here is a bug.
+        # One line keeps scripts' stderr readable; the variable brings the traceback back.
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(
+            f"parallax: internal error: {type(error).__name__}: {one_line(str(error))} "
+            f"(a bug; rerun with {DEBUG_VARIABLE}=1 for the traceback and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from tui.core.models import Alignment, Comparison, FigureValue
@@ -11,9 +12,15 @@ SCHEMA_ID = "parallax.comparison/1"
 
 
 def _number(value: FigureValue) -> FigureValue:
-    """Whole floats print as integers so `600000.0` and `600000` export identically."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
+    """Whole floats print as integers so `600000.0` and `600000` export identically.
+
+    A non-finite float (an overflowing "1e999") becomes null: JSON has no NaN or Infinity.
+    """
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
     return value
 
 
@@ -105,4 +112,5 @@ def to_dict(comparison: Comparison, alignment: Alignment | None = None) -> dict[
 
 def to_json(comparison: Comparison, alignment: Alignment | None = None) -> str:
     """Deterministic JSON text: same model, same bytes."""
-    return json.dumps(to_dict(comparison, alignment), ensure_ascii=False, indent=1) + "\n"
+    data = to_dict(comparison, alignment)
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
