@@ -161,6 +161,60 @@ def make_story() -> Comparison:
     )
 
 
+def _date(
+    figure_id: str,
+    sid: str,
+    articles: dict[str, Article],
+    needle: str,
+    value: str | None,
+    kind: str = "date",
+) -> Figure:
+    """A figure without a subject (as the extractor gives most dates), `value` None if unfixed."""
+    article_id, index = sid.split("#")
+    sentence = articles[article_id].sentences[int(index)]
+    start = sentence.start + sentence.text.index(needle)
+    return Figure(
+        id=figure_id,
+        article=article_id,
+        sentence=sid,
+        start=start,
+        end=start + len(needle),
+        text=needle,
+        value=value,
+        value_max=None,
+        kind=kind,  # type: ignore[arg-type]
+        unit=None,
+        qualifier=None,
+        subject=None,
+        attribution=None,
+    )
+
+
+def make_story_with_dates() -> Comparison:
+    """`make_story` plus a group in every sidebar tier: the Monday two sources give (shared),
+    Beta's Tuesday (one source) and Gamma's "within days" (no value could be fixed)."""
+    story = make_story()
+    articles = {article.id: article for article in story.articles}
+    extra = (
+        _date("fig-mon-a", "a#2", articles, "Monday", "2024-10-28"),
+        _date("fig-mon-c", "c#2", articles, "Monday", "2024-10-28"),
+        _date("fig-tue-b", "b#1", articles, "Tuesday", "2024-10-29"),
+        _date("fig-days-c", "c#1", articles, "within days", None, kind="duration"),
+    )
+    groups = (
+        FigureGroup("group-days", None, ("fig-days-c",), (None,), False),
+        FigureGroup("group-tuesday", None, ("fig-tue-b",), ("2024-10-29",), False),
+        FigureGroup("group-monday", None, ("fig-mon-a", "fig-mon-c"), ("2024-10-28",), False),
+    )
+    return Comparison(
+        title=story.title,
+        articles=story.articles,
+        claims=story.claims,
+        figures=story.figures + extra,
+        figure_groups=story.figure_groups + groups,
+    )
+
+
 def align_by_claims(comparison: Comparison, pivot: str) -> Alignment:
     """Rows in the pivot's order with each claim's partners beside it, then the rest, in order."""
     ids = comparison.article_ids

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import Input
 
+from tests.app.conftest import make_story_with_dates
 from tui.app.app import ParallaxApp
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
@@ -134,6 +135,49 @@ async def test_f_focuses_sidebar_and_enter_jumps_to_the_figure(make_app: AppFact
         assert {"a#0", "b#0", "c#0"} <= screen.view.marked_sentences
         await pilot.press("f")
         assert screen.view.has_focus
+
+
+async def test_enter_on_a_figure_puts_it_at_the_cursor_and_again_visits_the_next_source(
+    make_app: AppFactory,
+):
+    app = make_app(comparison=make_story_with_dates())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        sidebar, view = screen.sidebar, screen.view
+        await pilot.press("f")
+        sidebar.highlighted = sidebar.get_option_index("group-monday")
+        await pilot.press("enter")
+        assert (screen.pivot_id, view.cursor_sentence) == ("a", "a#2")  # in the pivot
+        assert view.marked_figures == {"fig-mon-a", "fig-mon-c"}
+        await pilot.press("enter")  # again: Gamma's Monday, same group
+        assert view.cursor_sentence == "c#2" and view.cursor_column == 2
+        await pilot.press("enter")
+        assert view.cursor_sentence == "a#2"
+        sidebar.highlighted = sidebar.get_option_index("group-tuesday")
+        await pilot.press("enter")  # only Beta gives it: Beta becomes the pivot
+        assert (screen.pivot_id, view.cursor_sentence) == ("b", "b#1")
+        assert sidebar.has_focus  # Enter again keeps working from the sidebar
+
+
+async def test_sidebar_rules_name_the_tiers_and_j_k_skip_them(make_app: AppFactory):
+    app = make_app(comparison=make_story_with_dates())
+    async with app.run_test(size=SIZE) as pilot:
+        sidebar = screen_of(app).sidebar
+        await pilot.press("f")
+        prompts = [str(sidebar.get_option_at_index(i).prompt) for i in range(sidebar.option_count)]
+        assert [
+            p for p in prompts if "sources" in p or "one source" in p or "exact value" in p
+        ] == [
+            prompts[1],
+            prompts[3],
+            prompts[5],
+        ]
+        assert sidebar.highlighted_option is not None
+        assert sidebar.highlighted_option.id == "group-troops"
+        await pilot.press("j")
+        assert sidebar.highlighted_option.id == "group-monday"  # the rule is skipped
+        await pilot.press("k")
+        assert sidebar.highlighted_option.id == "group-troops"
 
 
 async def test_F_hides_and_shows_the_sidebar(make_app: AppFactory):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import align_by_claims, make_story
+from tests.app.conftest import align_by_claims, make_story, make_story_with_dates
 from tui.app.glyphs import ASCII_GLYPHS, UNICODE_GLYPHS, choose_glyphs
 from tui.app.presenters import (
+    TIER_CONFLICT,
+    TIER_SHARED,
+    TIER_SINGLE,
+    TIER_UNRESOLVED,
     StoryFacts,
     find_hits,
     plan_rows,
@@ -84,3 +88,23 @@ def test_glyph_sets_are_one_cell_and_distinct():
 
 def vars_of(glyphs: object) -> str:
     return "".join(getattr(glyphs, name) for name in glyphs.__slots__)  # type: ignore[attr-defined]
+
+
+def test_sidebar_tiers_conflicts_then_shared_then_one_source_then_unfixed_dates():
+    views = StoryFacts(make_story_with_dates()).figure_groups
+    assert [view.group_id for view in views] == [
+        "group-troops",
+        "group-monday",
+        "group-tuesday",
+        "group-days",
+    ]
+    assert [view.tier for view in views] == [
+        TIER_CONFLICT,
+        TIER_SHARED,
+        TIER_SINGLE,
+        TIER_UNRESOLVED,
+    ]
+    monday = views[1]
+    assert not monday.named and monday.subject == "date"  # labelled by kind
+    assert monday.source_count == 2 and set(monday.figures) == {"fig-mon-a", "fig-mon-c"}
+    assert views[3].subject == "duration" and not views[3].valued

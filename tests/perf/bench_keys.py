@@ -239,7 +239,8 @@ async def measure(article_count: int, presses: int) -> None:
         f"p95 {p(cpus, 0.95):.1f} ms, max {cpus[-1]:.1f} ms"
     )
     print(
-        f"  Tab (new pivot: align_rows + rows + relayout), CPU: median "
+        f"  Tab (next pivot: rows + relayout + repaint; its alignment is computed ahead in a "
+        f"thread after each pivot change), main-thread CPU: median "
         f"{statistics.median(tab_cpus):.0f} ms, max {tab_cpus[-1]:.0f} ms over {len(tab_cpus)}"
     )
     print(f"  load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")

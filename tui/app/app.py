@@ -11,7 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.app.config import load_config, remember_theme
+from tui.app.config import default_config_path, load_config, remember_theme
 from tui.app.glyphs import Glyphs, choose_glyphs
 from tui.app.screens.compare import Aligner, CompareScreen
 from tui.app.screens.help import help_for
@@ -25,10 +25,10 @@ class ParallaxApp(App[None]):
 
     CSS_PATH: ClassVar = ["styles/app.tcss"]
     TITLE = "Parallax"
+    # Help and Quit are the reader screen's first bindings (see CompareScreen.BINDINGS), so
+    # the footer shows them before it runs out of width at 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="parallax.quit"),
         Binding("t", "cycle_theme", "Theme", id="parallax.cycle_theme"),
-        Binding("question_mark,f1", "help", "Help", id="parallax.help"),
     ]
 
     def __init__(
@@ -60,7 +60,10 @@ class ParallaxApp(App[None]):
             self.register_theme(loaded)
         self.theme_names = [loaded.name for loaded in themes] or [DEFAULT_THEME]
         chosen, choice_problems = choose_theme(
-            [("--theme", theme), (f"{config_path or 'config'}: theme", self.config.theme)],
+            [
+                ("--theme", theme),
+                (f"{config_path or default_config_path()}: theme", self.config.theme),
+            ],
             self.theme_names,
         )
         if chosen in self.available_themes:
@@ -71,19 +74,20 @@ class ParallaxApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return variable_defaults()
 
+    def get_default_screen(self) -> Screen[None]:
+        """The reader is the first screen: no blank default screen is composed and painted."""
+        return CompareScreen(
+            self.paths,
+            options=self.options,
+            glyphs=self.glyphs,
+            sidebar_side=self.config.sidebar,
+            comparison=self.given,
+            aligner=self.aligner,
+        )
+
     def on_mount(self) -> None:
         for problem in self.startup_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
-        self.push_screen(
-            CompareScreen(
-                self.paths,
-                options=self.options,
-                glyphs=self.glyphs,
-                sidebar_side=self.config.sidebar,
-                comparison=self.given,
-                aligner=self.aligner,
-            )
-        )
 
     @property
     def compare_screen(self) -> CompareScreen | None:
@@ -106,7 +110,9 @@ class ParallaxApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, CompareScreen):
             return
-        self.push_screen(help_for(self.screen, self.glyphs))
+        screen = self.screen
+        nodes = (screen.view, screen.sidebar, screen, self)
+        self.push_screen(help_for(screen, self.glyphs, nodes))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

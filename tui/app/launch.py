@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 
 def run_reader(args: argparse.Namespace) -> int:
@@ -15,5 +16,8 @@ def run_reader(args: argparse.Namespace) -> int:
         config=getattr(args, "config", None),
         semantic=bool(getattr(args, "semantic", False)),
     )
-    app.run()
+    # GNU screen (it sets STY) passes mouse reports through badly: with mouse tracking on, a
+    # lone Escape waited for a second key. The reader needs no mouse, so screen users lose
+    # nothing but click-to-select.
+    app.run(mouse=not os.environ.get("STY"))
     return app.return_code or 0

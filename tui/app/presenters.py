@@ -62,6 +62,14 @@ class FigureValueView:
     text: str
     sources: tuple[int, ...]
     sentences: tuple[str, ...]
+    figures: tuple[str, ...] = ()
+
+
+# Sidebar tiers, in display order: what the editor checks first comes first.
+TIER_CONFLICT = 0  # sources disagree
+TIER_SHARED = 1  # two or more sources give the figure (and agree)
+TIER_SINGLE = 2  # one source only
+TIER_UNRESOLVED = 3  # no value could be fixed ("Monday", "last week" without a date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +81,30 @@ class FigureGroupView:
     conflict: bool
     values: tuple[FigureValueView, ...]
     named: bool = True
+    kinds: tuple[str, ...] = ()
+    valued: bool = True
+    order: tuple[int, int] = (0, 0)
+    """(pane, offset) of the group's first figure: single-source entries keep reading order."""
 
     @property
     def sentences(self) -> tuple[str, ...]:
         return tuple(sid for value in self.values for sid in value.sentences)
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        return tuple(fid for value in self.values for fid in value.figures)
+
+    @property
+    def source_count(self) -> int:
+        return len({source for value in self.values for source in value.sources})
+
+    @property
+    def tier(self) -> int:
+        if self.conflict:
+            return TIER_CONFLICT
+        if not self.valued:
+            return TIER_UNRESOLVED
+        return TIER_SHARED if self.source_count >= 2 else TIER_SINGLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,24 +190,22 @@ def _inside_any(start: int, end: int, spans: Sequence[Span]) -> bool:
 
 
 def figure_group_views(comparison: Comparison) -> tuple[FigureGroupView, ...]:
-    """Sidebar entries: conflicts first, then groups given by more sources, then by subject."""
+    """Sidebar entries by tier: conflicts, then figures two or more sources give, then those of
+    one source (named subjects first, then in reading order), then dates that name no day.
+
+    Within the first two tiers, groups more sources give come first; "Monday" or "last week"
+    without a resolvable date is kept at the bottom, where it cannot push real figures away.
+    """
     position = {article.id: n for n, article in enumerate(comparison.articles)}
     by_id = {figure.id: figure for figure in comparison.figures}
-    views = []
-    for group in comparison.figure_groups:
-        views.append(_group_view(group, by_id, position))
-    return tuple(
-        sorted(
-            views,
-            key=lambda v: (
-                not v.conflict,
-                not v.named,
-                -len({s for x in v.values for s in x.sources}),
-                v.subject.casefold(),
-                v.group_id,
-            ),
-        )
-    )
+    views = [_group_view(group, by_id, position) for group in comparison.figure_groups]
+
+    def key(view: FigureGroupView) -> tuple[object, ...]:
+        if view.tier in (TIER_CONFLICT, TIER_SHARED):
+            return (view.tier, -view.source_count, not view.named, view.subject.casefold())
+        return (view.tier, not view.named, view.order, view.subject.casefold(), view.group_id)
+
+    return tuple(sorted(views, key=key))
 
 
 def _value_key(value: FigureValue, value_max: FigureValue, unit: str | None) -> str:
@@ -189,28 +215,40 @@ def _value_key(value: FigureValue, value_max: FigureValue, unit: str | None) -> 
 def _group_view(
     group: FigureGroup, by_id: dict[str, Figure], position: dict[str, int]
 ) -> FigureGroupView:
-    values: dict[str, tuple[str, list[int], list[str]]] = {}
-    for figure_id in group.figures:
-        figure = by_id.get(figure_id)
-        if figure is None:
-            continue
+    values: dict[str, tuple[str, list[int], list[str], list[str]]] = {}
+    figures = [by_id[figure_id] for figure_id in group.figures if figure_id in by_id]
+    for figure in figures:
         key = _value_key(figure.value, figure.value_max, figure.unit)
-        _text, sources, sentences = values.setdefault(key, (figure.text, [], []))
+        _text, sources, sentences, ids = values.setdefault(key, (figure.text, [], [], []))
         pane = position.get(figure.article, -1) + 1
         if pane and pane not in sources:
             sources.append(pane)
         sentences.append(figure.sentence)
+        ids.append(figure.id)
     value_views = tuple(
-        FigureValueView(" ".join(text.split()), tuple(sorted(sources)), tuple(sentences))
-        for text, sources, sentences in values.values()
+        FigureValueView(
+            " ".join(text.split()), tuple(sorted(sources)), tuple(sentences), tuple(ids)
+        )
+        for text, sources, sentences, ids in values.values()
     )
     value_views = tuple(sorted(value_views, key=lambda v: (-len(v.sources), v.sources)))
-    if group.subject:
-        return FigureGroupView(group.id, group.subject, group.conflict, value_views)
+    kinds = tuple(sorted({figure.kind for figure in figures}))
+    valued = any(figure.value is not None for figure in figures)
+    order = min(
+        ((position.get(figure.article, 0), figure.start) for figure in figures), default=(0, 0)
+    )
     # No subject found: name the group by what its figures are ("date", "count").
-    kinds = sorted({by_id[f].kind for f in group.figures if f in by_id})
-    subject = f"({', '.join(kinds) or 'figure'})"
-    return FigureGroupView(group.id, subject, group.conflict, value_views, named=False)
+    subject = group.subject or ", ".join(kinds) or "figure"
+    return FigureGroupView(
+        group.id,
+        subject,
+        group.conflict,
+        value_views,
+        named=bool(group.subject),
+        kinds=kinds,
+        valued=valued,
+        order=order,
+    )
 
 
 def plan_rows(

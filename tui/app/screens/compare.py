@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from tui.app.glyphs import Glyphs
 from tui.app.messages import AnalysisFailed, ArticlesReady, ComparisonReady
 from tui.app.presenters import (
+    DisplayRow,
     FigureGroupView,
     SearchHits,
     StoryFacts,
@@ -41,8 +42,13 @@ Aligner = Callable[[Comparison, str], Alignment]
 # Below this the analysis finishes before anyone notices; above it, say that it is running.
 # 0.3 s is the issue's threshold (roughly where a pause stops feeling instantaneous).
 PROGRESS_DELAY = 0.3
-# Longest the analysis waits for the first paint of the text (it normally takes ~50 ms).
-FIRST_PAINT_WAIT = 0.5
+# Longest the analysis waits for the first paint of the text (normally ~50 ms after `_start`;
+# a machine under heavy load has been seen to take 0.6 s, and starting the analysis early only
+# slows that frame further).
+FIRST_PAINT_WAIT = 2.0
+# Narrower than this, the figures sidebar starts hidden: at 60 columns it still leaves two
+# 24-column panes beside its 30 (MIN_PANE_WIDTH), below that a single pane of ~24 columns.
+NARROW_WIDTH = 60
 # Inputs up to this size are read and segmented before the first frame (the five-article
 # sample is 16 KB and takes ~20 ms); bigger ones are read by the worker so the UI never waits.
 SYNC_PREVIEW_BYTES = 256 * 1024
@@ -80,6 +86,9 @@ class CompareScreen(Screen[None]):
     """Sources side by side, aligned on the pivot's claims, with the figures beside them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First, so a narrow footer (80 columns) still shows them; the actions are the app's.
+        Binding("question_mark,f1", "app.help", "Help", id="parallax.help"),
+        Binding("q", "app.quit", "Quit", id="parallax.quit"),
         Binding("tab", "cycle_pivot(1)", "Source", id="parallax.next_source"),
         Binding(
             "shift+tab", "cycle_pivot(-1)", "Previous source", id="parallax.prev_source", show=False
@@ -131,6 +140,8 @@ class CompareScreen(Screen[None]):
         self.selected_group: FigureGroupView | None = None
         self.failure: str | None = None
         self._alignments: dict[str, Alignment] = {}
+        # Rows per (pivot, fold, furniture) once analysed: Tab back to a pivot reuses them.
+        self._rows: dict[tuple[str, bool, bool], tuple[DisplayRow, ...]] = {}
         self._status = ""
         # Set once the articles' text is on screen; the worker holds the analysis until then
         # so it does not compete with the first paint for the GIL.
@@ -158,6 +169,11 @@ class CompareScreen(Screen[None]):
             return
         self.set_timer(PROGRESS_DELAY, self._show_progress)
         self._start()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Below this width the sidebar would leave one cramped pane: it starts hidden, and f
+        # (or F) still shows it, since an inline `display` wins over the class rule.
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     @property
     def view(self) -> AlignedView:
@@ -223,7 +239,12 @@ class CompareScreen(Screen[None]):
             self.run_analysis(None)
             return
         story, outcome = self._read_story()
-        self.post_message(outcome)
+        if isinstance(outcome, ArticlesReady):
+            # Handled here rather than posted: the text is then in the very first frame,
+            # one event-loop turn (and a whole repaint) earlier.
+            self._articles_ready(outcome)
+        else:
+            self.post_message(outcome)
         if story is not None:
             self.run_analysis(story)
 
@@ -296,11 +317,12 @@ class CompareScreen(Screen[None]):
         self.comparison = comparison
         self.facts = StoryFacts(comparison)
         self._alignments = {}
+        self._rows = {}
         self.pivot = min(self.pivot, len(comparison.articles) - 1)
         if self.hits is not None:
             self.hits = find_hits(comparison, self.hits.query)
         self.view.set_hits(self.hits)
-        self.sidebar.show_groups(self.facts.figure_groups)
+        self.sidebar.show_groups(self.facts.figure_groups, pending=not self.analysed)
         self._show_rows(keep)
 
     # ----------------------------------------------------------------- rows
@@ -312,11 +334,7 @@ class CompareScreen(Screen[None]):
         if alignment is None and not self.analysed:
             alignment = reading_order_rows(self.comparison, pivot_id)
         elif alignment is None:
-            if self.aligner is None:
-                from tui.core.aligning import align_rows
-
-                self.aligner = align_rows
-            alignment = self.aligner(self.comparison, pivot_id)
+            alignment = self._aligner()(self.comparison, pivot_id)
             self._alignments[pivot_id] = alignment
         return alignment
 
@@ -337,14 +355,56 @@ class CompareScreen(Screen[None]):
         if self.comparison is None or self.facts is None:
             return
         alignment = self._alignment()
-        rows = plan_rows(
-            alignment,
-            self.facts,
-            fold_shared=self.fold_shared,
-            hide_furniture=self.hide_furniture,
-        )
+        key = (alignment.pivot, self.fold_shared, self.hide_furniture)
+        rows = self._rows.get(key) if self.analysed else None
+        if rows is None:
+            rows = plan_rows(
+                alignment,
+                self.facts,
+                fold_shared=self.fold_shared,
+                hide_furniture=self.hide_furniture,
+            )
+            if self.analysed:
+                self._rows[key] = rows
         self.view.show_rows(self.facts, rows, self.pivot, moved=alignment.moved, keep=keep)
         self._update_header()
+        # After the frame, so the thread does not compete with this repaint for the GIL.
+        self.call_after_refresh(self._prefetch_neighbours)
+
+    def _prefetch_neighbours(self) -> None:
+        """Align the sources Tab and Shift+Tab lead to, in a thread, while the reader reads."""
+        comparison = self.comparison
+        if comparison is None or not self.analysed or self.failure is not None:
+            return
+        count = len(comparison.articles)
+        wanted = []
+        for step in (1, -1):
+            article_id = comparison.articles[(self.pivot + step) % count].id
+            if article_id not in self._alignments and article_id not in wanted:
+                wanted.append(article_id)
+        if wanted:
+            self._align_in_background(comparison, self._aligner(), wanted)
+
+    def _aligner(self) -> Aligner:
+        if self.aligner is None:
+            from tui.core.aligning import align_rows
+
+            self.aligner = align_rows
+        return self.aligner
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="prefetch")
+    def _align_in_background(
+        self, comparison: Comparison, aligner: Aligner, article_ids: list[str]
+    ) -> None:
+        """Fill the per-pivot alignment cache; the screen only ever reads it."""
+        worker = get_current_worker()
+        for article_id in article_ids:
+            if worker.is_cancelled or comparison is not self.comparison:
+                return
+            if article_id not in self._alignments:
+                alignment = aligner(comparison, article_id)
+                if comparison is self.comparison:
+                    self._alignments.setdefault(article_id, alignment)
 
     def _update_header(self) -> None:
         header = self.query_one(StoryHeader)
@@ -374,6 +434,7 @@ class CompareScreen(Screen[None]):
             title=comparison.title or comparison.articles[0].title or "untitled story",
             tallies=" · ".join(tallies),
             status=status,
+            sources=count,
         )
         self.query_one(PaneHeaders).update_headers(self.facts, view.columns, self.pivot, self.hits)
 
@@ -488,19 +549,60 @@ class CompareScreen(Screen[None]):
 
     @on(FiguresSidebar.FigureSelected)
     def _figure_selected(self, message: FiguresSidebar.FigureSelected) -> None:
-        """Jump every pane to the chosen figure: outline it, move the cursor to its row."""
-        self.selected_group = message.group
-        view = self.view
-        view.set_marked(message.group.sentences)
-        pivot_id = self.pivot_id or ""
-        candidates = sorted(
-            message.group.sentences,
-            key=lambda sid: (not sid.startswith(pivot_id + "#"), view.row_of(sid) or 0),
-        )
-        row = next((view.row_of(sid) for sid in candidates if view.row_of(sid) is not None), None)
-        if row is None and self.fold_shared:
-            self.fold_shared = False
-            self._show_rows(candidates)
+        """Enter on a figure: its sentence becomes the cursor, in the pivot if the pivot gives
+        the figure (else the pivot moves to a source that does). Every source's figure of the
+        group is drawn reversed; Enter again on the same group visits its next source."""
+        comparison = self.comparison
+        group = message.group
+        if comparison is None or self.facts is None:
             return
+        position = self.facts.position
+        members = sorted(
+            set(group.sentences),
+            key=lambda sid: (position[comparison.sentence(sid).article], _sentence_number(sid)),
+        )
+        if not members:
+            return
+        current = self.view.cursor_sentence
+        again = self.selected_group is not None and self.selected_group.group_id == group.group_id
+        if again and current in members:
+            target = members[(members.index(current) + 1) % len(members)]
+        else:
+            pivot_id = self.pivot_id
+            target = next(
+                (sid for sid in members if comparison.sentence(sid).article == pivot_id),
+                members[0],
+            )
+        self.selected_group = group
+        self.view.set_marked(group.sentences, group.figures)
+        self._go_to_sentence(target, make_pivot=not again)
+        pane = position[comparison.sentence(target).article] + 1
+        value = next((v.text for v in group.values if target in v.sentences), "")
+        step = f"mention {members.index(target) + 1} of {len(members)}"
+        more = " · Enter again: next" if len(members) > 1 else ""
+        self.notify(f"{group.subject}: {value} in source {pane}, {step}{more}", timeout=4)
+
+    def _go_to_sentence(self, sid: str, *, make_pivot: bool = False) -> None:
+        """Put the cursor on `sid` in its own pane, which becomes the pivot if `make_pivot` or
+        if it is not on screen; a fold hiding the sentence opens."""
+        assert self.comparison is not None and self.facts is not None
+        column = self.facts.position[self.comparison.sentence(sid).article]
+        view = self.view
+        visible = {box.article for box in view.columns}
+        if self.fold_shared and view.row_of(sid) is None:
+            self.fold_shared = False
+            self._show_rows([sid])
+        if column != self.pivot and (make_pivot or column not in visible):
+            self.pivot = column
+            self._show_rows([sid])
+        elif view.row_of(sid) is None:
+            self._show_rows([sid])
+        row = view.row_of(sid)
         if row is not None:
-            view.move_cursor_to(row, center=True)
+            view.move_cursor_to(row, center=True, column=column)
+
+
+def _sentence_number(sentence_id: str) -> int:
+    """The n of "<article>#<n>", for reading order (ids compare badly as strings)."""
+    _, _, number = sentence_id.rpartition("#")
+    return int(number) if number.isdigit() else 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from rich.table import Table
@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -18,9 +19,15 @@ from tui.app.glyphs import Glyphs
 HELP_INTRO = (
     "Each row is one claim of the pivot source (marked {pivot}); the other panes show their "
     "sentence of that claim on the same row. Gutter: N{shared} shared by N sources, "
-    "1{unique} only this source, {moved} its partner sits elsewhere, {conflict} a figure the "
-    "sources disagree on."
+    "1{unique} only this source, {moved} its partner sits elsewhere (m goes there), "
+    "{conflict} a figure the sources disagree on.\n"
+    "Figures sidebar (f): conflicts first, then figures two or more sources give, then those "
+    "of one source. Enter on one puts the cursor on it in the pivot (switching the pivot to a "
+    "source that gives it if needed) and draws that figure reversed in every pane; Enter "
+    "again goes to the next source's. Esc or f returns to the panes."
 )
+
+PALETTE_ROW = "Command palette: themes, pivot to a source, toggles"
 
 
 def binding_rows(app: App[object], bindings: Mapping[str, ActiveBinding]) -> list[tuple[str, str]]:
@@ -35,6 +42,26 @@ def binding_rows(app: App[object], bindings: Mapping[str, ActiveBinding]) -> lis
         if shown not in keys:
             keys.append(shown)
     return [(" ".join(keys), description) for description, keys in merged.items()]
+
+
+def reader_bindings(app: App[object], nodes: Sequence[DOMNode]) -> dict[str, ActiveBinding]:
+    """The reader's own bindings on `nodes`, with the user's keymap applied, whatever has focus.
+
+    `Screen.active_bindings` follows the focus: opened from the figures sidebar it listed the
+    option list's scrolling keys and none of the panes' navigation. Only bindings with a
+    `parallax.` id are the reader's; Textual's inherited ones (copy, scroll left) stay out.
+    The keymap is applied to copies, as `Screen._binding_chain` does.
+    """
+    keymap = getattr(app, "_keymap", {})
+    found: dict[str, ActiveBinding] = {}
+    for node in nodes:
+        bindings = node._bindings.copy()
+        if keymap:
+            bindings.apply_keymap(keymap)
+        for key, binding in bindings:
+            if (binding.id or "").startswith("parallax.") and key not in found:
+                found[key] = ActiveBinding(node, binding, True, binding.tooltip)
+    return found
 
 
 class HelpScreen(ModalScreen[None]):
@@ -64,9 +91,14 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(result)
 
 
-def help_for(screen: Screen[Any], glyphs: Glyphs) -> HelpScreen:
-    """A help screen listing `screen`'s active bindings (focused widget, screen and app)."""
-    rows = binding_rows(screen.app, screen.active_bindings)
+def help_for(screen: Screen[Any], glyphs: Glyphs, nodes: Sequence[DOMNode] = ()) -> HelpScreen:
+    """A help screen listing the reader's keys on `nodes` (panes, sidebar, screen, app), or
+    `screen`'s active bindings when no nodes are given."""
+    if nodes:
+        rows = binding_rows(screen.app, reader_bindings(screen.app, nodes))
+        rows.append((screen.app.get_key_display(Binding("ctrl+p", "")), PALETTE_ROW))
+    else:
+        rows = binding_rows(screen.app, screen.active_bindings)
     intro = HELP_INTRO.format(
         pivot=glyphs.pivot,
         shared=glyphs.shared,
@@ -74,4 +106,7 @@ def help_for(screen: Screen[Any], glyphs: Glyphs) -> HelpScreen:
         moved=glyphs.moved,
         conflict=glyphs.conflict,
     )
-    return HelpScreen(rows, intro)
+    help_screen = HelpScreen(rows, intro)
+    # Linux console fonts lack the rounded frame corners, as for the figures sidebar.
+    help_screen.set_class(glyphs.separator.isascii(), "-ascii")
+    return help_screen

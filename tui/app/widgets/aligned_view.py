@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
-from typing import ClassVar
+from typing import ClassVar, TypeVar, cast
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,11 +28,26 @@ from textual.strip import Strip
 from tui.app.glyphs import UNICODE_GLYPHS, Glyphs
 from tui.app.presenters import DisplayRow, SearchHits, Span, StoryFacts, wrap_offsets
 
+K = TypeVar("K")
+V = TypeVar("V")
+
 # Narrowest pane that still reads as prose: about three words a line after the gutter. Chosen so
 # the sample's five sources plus the 30-column figures sidebar fit side by side at 160 columns.
 MIN_PANE_WIDTH = 24
 # Blank lines between rows; one keeps rows apart without wasting an 80x24 screen.
 ROW_GAP = 1
+
+
+# Layouts kept per shown `rows` object: enough for Tab through a dozen pivots and back, each
+# with and without the fold, without holding a 100-source story's layouts forever.
+LAYOUT_CACHE_SIZE = 24
+
+
+def _remember(cache: dict[K, V], key: K, value: V) -> None:
+    """Insert into a small FIFO cache (dicts keep insertion order)."""
+    cache[key] = value
+    while len(cache) > LAYOUT_CACHE_SIZE:
+        del cache[next(iter(cache))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +155,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.partner: dict[str, str] = {}
         self.hits: SearchHits | None = None
         self.marked_sentences: frozenset[str] = frozenset()
+        self.marked_figures: frozenset[str] = frozenset()
         self._columns: tuple[ColumnBox, ...] = ()
         self._row_top: list[int] = []
         self._row_of: dict[str, int] = {}
@@ -149,6 +165,10 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._focus: frozenset[str] = frozenset()
         self._variants: dict[str, tuple[Span, ...]] = {}
         self._layout_width = -1
+        self._index_cache: dict[int, tuple[tuple[DisplayRow, ...], dict[str, int]]] = {}
+        self._tops_cache: dict[
+            tuple[int, int, int], tuple[tuple[DisplayRow, ...], list[int], int]
+        ] = {}
 
     # ----------------------------------------------------------------- state set by the screen
 
@@ -161,7 +181,16 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         moved: Iterable[tuple[str, str]] = (),
         keep: Iterable[str] = (),
     ) -> None:
-        """Display `rows` for `pivot`; the cursor lands on the first row holding a `keep` id."""
+        """Display `rows` for `pivot`; the cursor lands on the first row holding a `keep` id.
+
+        The screen hands back the same `rows` object when it shows a pivot again, so the row
+        index and the row heights computed for it are reused (a pivot change on a 100-source
+        story spent most of its time rebuilding them).
+        """
+        if facts is not self.facts:
+            self._index_cache.clear()
+            self._tops_cache.clear()
+            self._wraps.clear()
         self.facts = facts
         self.rows = rows
         self.pivot = pivot
@@ -172,11 +201,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.partner.setdefault(anchor, other)
         # Only the displaced member carries the mark; its anchor is where the claim's row is.
         self.moved = frozenset(other for _, other in moved)
-        self._row_of = {}
-        for index, row in enumerate(rows):
-            for sid in row.cells:
-                if sid is not None:
-                    self._row_of.setdefault(sid, index)
+        self._row_of = self._row_index(rows)
         self._ensure_pivot_visible()
         self._relayout(force=True)
         target = next((self._row_of[sid] for sid in keep if sid in self._row_of), None)
@@ -185,6 +210,20 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             target = self._nearest_sentence_row(target)
         self.cursor_row = -1
         self.move_cursor_to(target, center=True)
+
+    def _row_index(self, rows: tuple[DisplayRow, ...]) -> dict[str, int]:
+        """Sentence id -> the first row that holds it, cached per `rows` object."""
+        cached = self._index_cache.get(id(rows))
+        if cached is not None and cached[0] is rows:
+            return cached[1]
+        cells_of: dict[str | None, int] = {}
+        # Backwards, so the first row holding a sentence wins; `dict.fromkeys` runs in C.
+        for index in range(len(rows) - 1, -1, -1):
+            cells_of.update(dict.fromkeys(rows[index].cells, index))
+        cells_of.pop(None, None)
+        row_of = cast("dict[str, int]", cells_of)
+        _remember(self._index_cache, id(rows), (rows, row_of))
+        return row_of
 
     def set_first_column(self, first: int) -> None:
         """Page the visible panes so that `first` is the left-most one."""
@@ -195,9 +234,11 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hits = hits
         self._clear_cache()
 
-    def set_marked(self, sentence_ids: Iterable[str]) -> None:
-        """Sentences to outline (the figure group chosen in the sidebar)."""
+    def set_marked(self, sentence_ids: Iterable[str], figure_ids: Iterable[str] = ()) -> None:
+        """The figure group chosen in the sidebar: its figures are drawn reversed, wherever
+        they are (all figures of `sentence_ids` when no figure ids are given)."""
         self.marked_sentences = frozenset(sentence_ids)
+        self.marked_figures = frozenset(figure_ids)
         self._clear_cache()
 
     @property
@@ -265,6 +306,20 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             columns.append(ColumnBox(self.first_column + slot, x, column_width))
             x += column_width + 1
         self._columns = tuple(columns)
+        key = (id(self.rows), self.first_column, width)
+        cached = self._tops_cache.get(key)
+        if cached is not None and cached[0] is self.rows:
+            tops, y = cached[1], cached[2]
+        else:
+            tops, y = self._row_tops()
+            _remember(self._tops_cache, key, (self.rows, tops, y))
+        self._row_top = tops
+        self._clear_cache()
+        self.virtual_size = Size(width, y)
+        self.post_message(self.LayoutChanged(self, self._columns, self.first_column, fitting))
+
+    def _row_tops(self) -> tuple[list[int], int]:
+        """Each row's first virtual line and the total height, for the current columns."""
         margin = self._gutter_width() + 1
         tops = []
         y = 0
@@ -279,10 +334,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                 if sid is not None:
                     height = max(height, len(self._wrap(sid, box.width - margin)))
             y += height + ROW_GAP
-        self._row_top = tops
-        self._clear_cache()
-        self.virtual_size = Size(width, y)
-        self.post_message(self.LayoutChanged(self, self._columns, self.first_column, fitting))
+        return tops, y
 
     def _wrap(self, sid: str, width: int) -> tuple[Span, ...]:
         key = (sid, width)
@@ -461,9 +513,30 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if style is None:
             style = self.rich_style
             for name in names:
-                style += self.get_component_rich_style(f"aligned-view--{name}", partial=True)
+                style += self._component(name)
             self._styles[names] = style
         return style
+
+    def _component(self, name: str) -> Style:
+        """One component's own style, its colour as Textual resolves it on this widget.
+
+        The partial style alone keeps only what the rule sets, but a partial colour drops its
+        alpha and cannot resolve `auto` (`$text-muted` is "auto 60%" and came out white, so
+        the gutter vanished in parallax-light); the full style's colour is blended with the
+        background the way Textual draws it.
+        """
+        component = f"aligned-view--{name}"
+        partial = self.get_component_rich_style(component, partial=True)
+        if partial.color is None:
+            return partial
+        full = self.get_component_rich_style(component)
+        return partial + Style(color=full.color) if full.color is not None else partial
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first frame is drawn before the first Resize event reaches `on_resize`: lay out
+        # for the real width now, so that frame already shows the text.
+        self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
@@ -478,7 +551,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _render_virtual_line(self, line: int) -> Strip:
         base = self._style()
-        width = self._content_width()
+        # The width the columns were laid out for (`scrollable_content_region` is not free,
+        # and every line of a frame would ask for it).
+        width = max(0, self._layout_width)
         if not self._row_top or line >= self.virtual_size.height:
             return Strip.blank(width, base)
         row_index = self._row_at(line)
@@ -514,7 +589,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if offset >= len(lines):
             return [Segment(" " * width, base)]
         assert self.facts is not None
-        segments = [self._gutter(sid, offset, gutter_width, base)]
+        segments = self._gutter(sid, offset, gutter_width, base)
         start, end = lines[offset]
         text = self.facts.comparison.sentence(sid).text
         used = 0
@@ -525,24 +600,26 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         segments.append(Segment(" " * max(0, width - gutter_width - used), base))
         return segments
 
-    def _gutter(self, sid: str, offset: int, gutter_width: int, base: Style) -> Segment:
+    def _gutter(self, sid: str, offset: int, gutter_width: int, base: Style) -> list[Segment]:
+        """`N● ` / `1◆ `, then a flag: `!` a conflicting figure, `↕` partner on another row."""
         if offset:
-            return Segment(" " * gutter_width, base)
+            return [Segment(" " * gutter_width, base)]
         assert self.facts is not None
         facts = self.facts.sentences[sid]
         digits = gutter_width - 3
         glyph = self.glyphs.shared if facts.shared else self.glyphs.unique
-        if facts.conflict:
-            flag = self.glyphs.conflict
-        elif sid in self.moved:
-            flag = self.glyphs.moved
-        else:
-            flag = " "
-        text = f"{facts.share_count:>{digits}}{glyph}{flag} "
-        kind = "gutter-shared" if facts.shared else "gutter"
+        names = ["gutter-shared" if facts.shared else "gutter"]
         if sid in self._focus:  # the cursor's claim, in every pane: marked without colour too
-            return Segment(text, self._style(kind, "cursor-gutter"))
-        return Segment(text, self._style(kind))
+            names.append("cursor-gutter")
+        segments = [Segment(f"{facts.share_count:>{digits}}{glyph}", self._style(*names))]
+        if facts.conflict:
+            segments.append(Segment(self.glyphs.conflict, self._style(*names, "conflict")))
+        elif sid in self.moved:  # only the glyph: a whole sentence in `$moved` read as a tint
+            segments.append(Segment(self.glyphs.moved, self._style(*names, "moved")))
+        else:
+            segments.append(Segment(" ", self._style(*names)))
+        segments.append(Segment(" ", self._style(*names)))
+        return segments
 
     def _runs(
         self, sid: str, text: str, start: int, end: int, base: Style
@@ -563,8 +640,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             sentence_names.append("focus")
         if sid == self.cursor_sentence:
             sentence_names.append("cursor")
-        if sid in self.moved:
-            sentence_names.append("moved")
         marks: list[tuple[int, int, str]] = []
         for figure in facts.figures:
             marks.append((figure.start, figure.end, "conflict" if figure.conflict else "figure"))
@@ -576,7 +651,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                 marks.append((span_start, span_end, "search"))
         if sid in self.marked_sentences:
             for figure in facts.figures:
-                marks.append((figure.start, figure.end, "mark"))
+                if figure.figure_id in self.marked_figures or not self.marked_figures:
+                    marks.append((figure.start, figure.end, "mark"))
         if not marks:
             return [(start, end, self._style(*sentence_names))]
         points = {start, end}

@@ -25,16 +25,20 @@ class StoryHeader(Widget):
         self.title_text = "Parallax"
         self.tallies = ""
         self.status = ""
+        self.sources = 0
 
-    def update_header(self, *, title: str, tallies: str, status: str) -> None:
+    def update_header(self, *, title: str, tallies: str, status: str, sources: int = 0) -> None:
         self.title_text, self.tallies, self.status = title, tallies, status
+        self.sources = sources
         self.refresh()
 
     @property
     def legend(self) -> str:
+        """The marks, with the story's own source count (a two-source story has no "5●")."""
         g = self.glyphs
+        n = max(2, self.sources)
         return (
-            f"5{g.shared} shared by 5  1{g.unique} only this source  {g.moved} moved "
+            f"{n}{g.shared} shared by {n}  1{g.unique} only this source  {g.moved} moved "
             f"(m)  {g.conflict} figures disagree  # figures  {g.pivot} pivot  ? help"
         )
 
@@ -52,5 +56,7 @@ class StoryHeader(Widget):
             facts.append(f"  {self.status}", status_style)
         facts.append(f"  {self.glyphs.separator} {self.legend}", legend_style)
         for line in (title, facts):
-            line.truncate(width, overflow="ellipsis")
+            if line.cell_len > width:  # the glyph set's ellipsis: "~" on the Linux console
+                line.truncate(max(0, width - 1), overflow="crop")
+                line.append(self.glyphs.ellipsis, legend_style)
         return Text("\n", end="").join((title, facts))
