@@ -16,9 +16,15 @@ from tui.app.app import ParallaxApp
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "kursk"
 
 
+# After the analysis, the reader precomputes neighbouring pivots after each frame; until that
+# settles the compositor may cut identical-looking lines into different SVG segments.
+SETTLE_SECONDS = 0.5
+
+
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot.pause(SETTLE_SECONDS)
+    await pilot.app.workers.wait_for_complete()
 
 
 @pytest.fixture(autouse=True)

@@ -33,7 +33,10 @@ async def wait_for_analysis(pilot: Pilot[None]) -> None:
     screen = app.compare_screen
     assert screen is not None and screen.analysed, "analysis did not finish"
     assert screen.failure is None, screen.failure
-    await pilot.pause()
+    # Let the neighbouring-pivot precompute settle, or identical lines may be cut differently.
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.5)
+    await app.workers.wait_for_complete()
 
 
 @pytest.fixture
