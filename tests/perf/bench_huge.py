@@ -5,8 +5,9 @@
 Cases: a 0.9 MB article (just under the 1 MB limit) next to a normal one; 1.9 MB and 9 MB
 articles (over the limit, which is lifted for them: the measurements that set it) with and without
 digits (no figures, to separate that stage's cost); a 100,000-character line without
-punctuation; 500 small files. A case that passes the timeout is killed and reported with
-the stages it finished, which names the stage that does not scale.
+punctuation; 500 small files; 500 files of 20 KB (a story at the 10 MB limit). A case that
+passes the timeout is killed and reported with the stages it finished, which names the stage
+that does not scale.
 """
 
 from __future__ import annotations
@@ -77,9 +78,25 @@ def _many(folder: Path) -> list[str]:
     return [str(folder)]
 
 
+def _many_big(folder: Path, per_file: int = 20 * 2**10) -> list[str]:
+    """500 articles of `per_file` bytes each (20 KB: a 10 MB story)."""
+    rng = random.Random(20)
+    for n in range(500):
+        parts, total = [], 0
+        while total < per_file:
+            paragraph = _paragraph(rng, total, digits=True)
+            parts.append(paragraph)
+            total += len(paragraph.encode())
+        (folder / f"{n:03d}.txt").write_text("".join(parts), encoding="utf-8")
+    return [str(folder)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "100,000-char line": _long_line,
     "500 files": _many,
+    "10 MB story of 500 files": _many_big,
+    "4 MB story of 500 files": lambda folder: _many_big(folder, 8 * 2**10),
+    "2 MB story of 500 files": lambda folder: _many_big(folder, 4 * 2**10),
     "0.9 MB article": lambda folder: _huge(folder, int(0.9 * 2**20), digits=True),
     "1.9 MB article": lambda folder: _huge(folder, int(1.9 * 2**20), digits=True),
     "9 MB article, no digits": lambda folder: _huge(folder, 9 * 2**20, digits=False),

@@ -6,7 +6,7 @@ of shared words, word pairs, numbers and names (never all pairs), and each candi
 is described by several signals: rarity-weighted word overlap (IDF over the story, so the
 story's own topic words weigh little and a shared name, number or phrase weighs a lot),
 rapidfuzz's ratio on sorted words, shared identifying numbers and numbers within a few
-percent of each other (outlets round and update counts: "nears 400" / "398"; the numbers
+percent of each other (outlets round and update counts: "nears 300" / "297"; the numbers
 of dates and clock times count as words, not figures: every outlet prints the story's
 day), vague amounts ("dozens of people" / "50 people"), rare names only one side says,
 whether the sentences are headlines (compressed statements of the main fact), and how the
@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.core.cancelling import CANCEL_EVERY, check
 from tui.core.models import Alignment, Article, Claim, ClaimKind, Comparison, Sentence
 from tui.core.normalizing import Token, stem, tokenize
 from tui.core.options import Options
@@ -126,6 +128,11 @@ POSTING_CAP_MIN = 80
 # memory on huge stories (100 sources x 60 sentences: 167 MB peak instead of 225 MB, at
 # some recall); the sample (57,000 entries) and 20-source stories stay far below.
 PAIR_BUDGET = 1_000_000
+# Number combinations `_near_numbers` compares at once. Each costs on the order of 80 bytes
+# of NumPy temporaries (an estimate from the arrays built per combination, not a measurement),
+# so a slice stays well under 100 MB; without slicing, a 10 MB story of 500 files peaked at
+# 986 MB (measured), and 937 MB with it, most of it tokenizing.
+NEAR_SLICE = 1_000_000
 # Above this many sentences clauses are not paired on their own: they double the units,
 # and in the annotated stories they added only about 0.03 F1.
 CLAUSE_LIMIT = 1500
@@ -145,11 +152,11 @@ COLLAPSE_MIN_WORDS = 5
 # 0.03 gave the best mean F1 (0.753 against 0.745 counting every name).
 OTHER_NAME_DF = 1
 OTHER_NAME_SHARE = 0.03
-# Numbers this close (relative) state one figure: 398/400 is 0.5%, 1,800/1,891 is 5%.
+# Numbers this close (relative) state one figure: 297/300 is 1%, 1,400/1,470 is 5%.
 NUMBER_TOLERANCE = 0.06
 # Vague amounts and the figures they stand for, in their plain English reading: "dozens of
 # people" and "50 people" are near numbers when they count the same thing (the next
-# content word; without that check "hundreds dead" met "300 police"). On the annotated
+# content word; without that check "hundreds hurt" met "200 firefighters"). On the annotated
 # stories they changed no pair (mean F1 0.788 either way); they are for stories that print
 # both.
 _VAGUE = {
@@ -220,7 +227,7 @@ _DATE_JOINT = frozenset(("-", "/", "."))
 def _dated(tokens: tuple[Token, ...], text: str) -> tuple[Token, ...]:
     """The tokens with the numbers of dates and clock times turned into words.
 
-    "December 16", "16 Dec", "2015-12-16" and "2:14 PM" name the story's day and hour,
+    "March 3", "3 Mar", "2019-03-03" and "2:14 PM" name the story's day and hour,
     which every outlet prints beside different facts; as identifying numbers they linked
     unrelated sentences (a dateline with a headline). As words they still count, weighed
     by rarity like any other word.
@@ -243,7 +250,7 @@ def _dated(tokens: tuple[Token, ...], text: str) -> tuple[Token, ...]:
             or (after is not None and after.number and joint(k + 1) == ":")
         ):
             dated.add(k)
-    # "2015-12-16", "16/12/2015": runs of numbers joined by dashes, slashes or dots that
+    # "2019-03-03", "03/03/2019": runs of numbers joined by dashes, slashes or dots that
     # hold a year.
     run: list[int] = []
     for k in [*numbers, -1]:
@@ -285,17 +292,21 @@ def _renamed(tokens: tuple[Token, ...], short: dict[str, str]) -> tuple[Token, .
     return tuple(t._replace(norm=short[t.norm]) if t.norm in short else t for t in tokens)
 
 
-def _units(articles: Sequence[Article]) -> tuple[list[Sentence], list[_Unit]]:
+def _units(
+    articles: Sequence[Article], cancel: threading.Event | None = None
+) -> tuple[list[Sentence], list[_Unit]]:
     """The sentences that can carry a fact, and their units (the sentence, then its clauses).
 
     A sentence needs two content words, and one that is not a name: a byline or a caption
     credit ("Mark Rutte NATO Secretary General") names people but states nothing.
     """
-    tokenized = [
-        (a, article, sentence, _dated(tokenize(sentence.text, sentence.start), article.text))
-        for a, article in enumerate(articles)
-        for sentence in article.sentences
-    ]
+    tokenized = []
+    for a, article in enumerate(articles):
+        for n, sentence in enumerate(article.sentences):
+            if n % CANCEL_EVERY == 0:
+                check(cancel)
+            tokens = _dated(tokenize(sentence.text, sentence.start), article.text)
+            tokenized.append((a, article, sentence, tokens))
     names = {t.norm for *_, tokens in tokenized for t in tokens[1:] if t.capital and not t.number}
     short = _name_stems(names)
     if short:
@@ -435,7 +446,7 @@ def _unit_scores(
     in_core[order] = (rank < CORE_WORDS) & (kind[feature_of[order]] != 1)
     core_size = np.maximum(1.0, np.bincount(unit_of, weights=in_core, minlength=len(units)))
     # Only names few sentences mention tell two facts apart: the story's own places and
-    # protagonists ("Kramatorsk", "Donbas") appear beside every fact.
+    # protagonists ("Eastvale", "the valley") appear beside every fact.
     rare_name = (kind == 3) & (df <= max(OTHER_NAME_DF, OTHER_NAME_SHARE * n_sentences))
     name_count = np.bincount(unit_of, weights=rare_name[feature_of], minlength=len(units))
 
@@ -522,8 +533,8 @@ def _near_numbers(
 ) -> npt.NDArray[np.float64]:
     """1.0 where the two units state identifying numbers that differ by NUMBER_TOLERANCE or less.
 
-    Outlets round and update the same count ("nears 400" / "at least 398", "1,800" /
-    "1,891"), so an exact shared number misses the figure they share; a vague amount
+    Outlets round and update the same count ("nears 300" / "at least 297", "1,400" /
+    "1,470"), so an exact shared number misses the figure they share; a vague amount
     ("dozens", "thousands") is near a figure in its range that counts the same thing.
     """
     import numpy as np
@@ -562,30 +573,39 @@ def _near_numbers(
     lows, highs, vagues = np.array(low), np.array(high), np.array(vague, dtype=bool)
     what = np.array(counted)
     start = np.cumsum(count) - count
-    # Every (number of one unit, number of the other) combination of those pairs at once.
+    # Every (number of one unit, number of the other) combination of those pairs, a slice of
+    # pairs at a time so the combinations (pairs x numbers x numbers) stay NEAR_SLICE long.
     per_pair = count[first[both]] * count[second[both]]
-    pair = np.repeat(both, per_pair)
-    within = np.arange(len(pair)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
-    their = count[second[pair]]
-    i = start[first[pair]] + within // their
-    j = start[second[pair]] + within % their
-    x, y = lows[i], lows[j]
-    close = (
-        ~vagues[i]
-        & ~vagues[j]
-        & (x != y)
-        & (np.abs(x - y) <= NUMBER_TOLERANCE * np.maximum(np.abs(x), np.abs(y)))
-    )
-    # A vague amount ("dozens", "thousands") against a figure inside its range.
-    slack = 1 + NUMBER_TOLERANCE
-    close |= (
-        (vagues[i] != vagues[j])
-        & (what[i] == what[j])
-        & (what[i] >= 0)
-        & (x <= highs[j] * slack)
-        & (y <= highs[i] * slack)
-    )
-    near[pair[close]] = 1.0
+    ends = np.cumsum(per_pair)
+    at = 0
+    while at < len(both):
+        limit = ends[at] - per_pair[at] + NEAR_SLICE
+        stop = max(at + 1, int(np.searchsorted(ends, limit, side="right")))
+        chunk = both[at:stop]
+        sizes = per_pair[at:stop]
+        pair = np.repeat(chunk, sizes)
+        within = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        their = count[second[pair]]
+        i = start[first[pair]] + within // their
+        j = start[second[pair]] + within % their
+        x, y = lows[i], lows[j]
+        close = (
+            ~vagues[i]
+            & ~vagues[j]
+            & (x != y)
+            & (np.abs(x - y) <= NUMBER_TOLERANCE * np.maximum(np.abs(x), np.abs(y)))
+        )
+        # A vague amount ("dozens", "thousands") against a figure inside its range.
+        slack = 1 + NUMBER_TOLERANCE
+        close |= (
+            (vagues[i] != vagues[j])
+            & (what[i] == what[j])
+            & (what[i] >= 0)
+            & (x <= highs[j] * slack)
+            & (y <= highs[i] * slack)
+        )
+        near[pair[close]] = 1.0
+        at = stop
     return near
 
 
@@ -767,23 +787,31 @@ def _group(
     return [(sorted(members[c]), totals[c] / counts[c]) for c in sorted(kept)]
 
 
-def find_claims(articles: tuple[Article, ...], options: Options) -> tuple[Claim, ...]:
-    """Group sentences of different sources that report the same claim."""
+def find_claims(
+    articles: tuple[Article, ...], options: Options, *, cancel: threading.Event | None = None
+) -> tuple[Claim, ...]:
+    """Group sentences of different sources that report the same claim. Raises `Cancelled`
+    soon after `cancel` is set."""
     if len(articles) < 2:
         return ()
-    sentences, units = _units(articles)
+    sentences, units = _units(articles, cancel)
     if not units:
         return ()
+    check(cancel)
     if len(sentences) > COLLAPSE_ABOVE and len(units) == len(sentences):
         kept, kept_units, copies = _collapse(sentences, units)
     else:
         kept, kept_units, copies = sentences, units, [[k] for k in range(len(sentences))]
     pairs = _sentence_pairs(kept_units, len(kept))
+    check(cancel)
     if options.semantic:
         pairs = with_semantic(pairs, kept)
+        check(cancel)
     links = _links(pairs, options.sensitivity)
     support = _support(pairs, options.sensitivity)
+    check(cancel)
     groups = _group(links, _sentence_articles(kept_units, len(kept)), support)
+    check(cancel)
     if len(kept) < len(sentences):
         groups = _expand(groups, copies, _sentence_articles(units, len(sentences)))
     return _claims(articles, sentences, units, groups)

@@ -177,7 +177,7 @@ _OUTCOME = re.compile(
 )
 
 
-# A hedge between the subject and the number ("a depth of less than 1600 metres") is read past.
+# A hedge between the subject and the number ("a depth of under 900 metres") is read past.
 _HEDGE_AT_END = re.compile(
     r"\s+(?i:more than|less than|fewer than|over|under|about|around|nearly|almost|some|"
     r"approximately|roughly|at least|at most|up to|close to|just over|just under)\s+$"
@@ -205,7 +205,7 @@ _INDEX_HINT = re.compile(r"Dow|S&P|Standard|Nasdaq|NASDAQ|FTSE|Nikkei|DAX|Dax|CA
 _MOVE_NUMBER = r"\d[\d,]*(?:\.\d+)?"
 
 
-# "The Dow rose 164.68 points, or 0.94 percent, to 17,689.59": one index, three figures.
+# "The Nasdaq fell 52.31 points, or 1.1 percent, to 4,702.18": one index, three figures.
 _MARKET_MOVE = re.compile(
     r"(?P<name>(?:[A-Z][\w&'’.]*|&)(?:\s+(?:[A-Z][\w&'’.]*|&|\d+|[a-z]+(?=\s+(?:index|average|"
     r"composite)\b)|index|average|composite)){0,5})\s+"
@@ -338,8 +338,8 @@ def date_event(text: str, start: int, end: int) -> str | None:
     statement; a date further inside the reported clause dates what was reported. Inside its
     clause a date marks an event named before it ("the quake struck Sunday", "used in combat
     on October 27"), right after it ("Sunday's quake"), hung on it by "that"/"which" ("the
-    quake that struck on Sunday"), or anywhere when the date opens the clause; "Rescuers dug
-    Monday looking for survivors of the quake" dates the digging, and "after Sunday's
+    quake that struck on Sunday"), or anywhere when the date opens the clause; "Crews searched
+    Tuesday for survivors of the storm" dates the searching, and "after Sunday's
     earthquake ..., Monday" leaves the quake to its own Sunday.
     """
     left, left_is_speech, relative = 0, False, None
@@ -546,7 +546,7 @@ _TOLL_BEFORE = re.compile(
 _PLACE = re.compile(
     r"\b(?:(?i:in|near|at|on|outside|across)\s+(?:the\s+)?"
     r"(?:(?:city|town|region|village|province)\s+of\s+)?"
-    # "hit the centre of the city of Donetsk": a named town after "of the city of"
+    # "hit the centre of the city of Eastvale": a named town after "of the city of"
     r"|(?i:of)\s+the\s+(?:city|town|village)\s+of\s+)"
     r"(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\b(?!['’]s)"
 )

@@ -6,11 +6,11 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   addresses, hashtags, product or unit codes ("D-30", "F-16", "COVID-19", "G7"), numbered
   references ("Article 5", "Resolution 2231", "No. 3"), list markers ("1." opening a line),
   slashed codes ("24/7", "9/11") and the numbers in index and ranking names ("S&P 500",
-  "FTSE 100", "Fortune 500") are skipped. A capitalised hedge before a number ("Nearly 400")
+  "FTSE 100", "Fortune 500") are skipped. A capitalised hedge before a number ("Nearly 300")
   is not a model name ("Boeing 737"). An editor's bracketed number restating the one before
-  it ("1/4 [0.25%] to 1/2 percent [0.5%]") is read as blank space: one figure, not three.
+  it ("3/4 [0.75%] to 1 percent [1%]") is read as blank space: one figure, not three.
 * Fractions: "9 1/2", "1/4", "2½" are numbers when a unit, percent or duration follows
-  ("9 1/2 years", "1/4 to 1/2 percent"); a bare slashed fraction is not a count.
+  ("7 1/2 years", "3/4 to 1 percent"); a bare slashed fraction is not a count.
 * Counts: digits ("600,000", "600 000", "1.5 million", "10k") and number words ("six", "ten
   thousand", "a dozen"). "one" is a figure only when it counts people or goes with a unit or
   scale ("one person", "one million", "one year"); as a pronoun or article ("one of them",
@@ -41,10 +41,10 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   more days" -> "P4D"). "a decade"/"a century" are durations as they stand; "a year", "a
   week" only after a hedge ("nearly a year"), since bare they are idioms ("a year ago").
   A duration's subject says what it measures when the words do: "age" ("18-year-old"),
-  "time since last" ("for the first time in 9 1/2 years"), a record's reach ("strongest in").
-* Market moves ("The Dow rose 164.68 points, or 0.94 percent, to 17,689.59") give the change,
+  "time since last" ("for the first time in 7 1/2 years"), a record's reach ("strongest in").
+* Market moves ("The Nasdaq fell 52.31 points, or 1.1 percent, to 4,702.18") give the change,
   the percent and the level the index's name as subject (the level is a measure in
-  "points", subject "<index> level"); a measure restated in brackets ("10 km (6 miles)")
+  "points", subject "<index> level"); a measure restated in brackets ("20 km (12 miles)")
   shares the subject and hedge of the one it restates.
 * `qualifier` is the hedge as written, lower-cased ("over", "more than", "about", "some",
   "up to", "at least", "nearly", "or more"), "exact" when a value is given without a hedge,
@@ -61,9 +61,11 @@ import bisect
 import datetime as dt
 import itertools
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tui.core.cancelling import CANCEL_EVERY, check
 from tui.core.dates import (
     DAY,
     MONTH,
@@ -126,7 +128,7 @@ _HYPHEN_UNITS = (
 _WORDS = rf"(?<![\w-])(?i:{WORD_NUMBER})(?!\w)(?!-(?!{_HYPHEN_UNITS}\b))"
 
 
-# Simple fractions news writes with a slash, alone or after a whole number ("9 1/2 years",
+# Simple fractions news writes with a slash, alone or after a whole number ("7 1/2 years",
 # "1/4 to 1/2 percent"); other slashed numbers are codes or dates ("24/7", "9/11").
 _SLASH_FRACTION = r"(?:[1357]/8|[13]/4|[12]/3|1/2)"
 
@@ -668,7 +670,7 @@ _FUTURE = re.compile(
 )
 
 
-# An editor's bracketed number ("1/4 [0.25%] to 1/2 percent [0.5%]") restates the number
+# An editor's bracketed number ("3/4 [0.75%] to 1 percent [1%]") restates the number
 # before it: it is read as blank space, so the quote's own figure (here a range) is read
 # whole and the gloss does not count twice. Offsets are unchanged.
 _GLOSS = re.compile(r"\[\s*[~≈]?\d[\d.,]*\s*(?:%|[A-Za-z]{1,12}(?:\s[A-Za-z]{1,12})?)?\s*\]")
@@ -707,13 +709,18 @@ class _Found:
 # --- extraction ------------------------------------------------------------------------------
 
 
-def extract_figures(articles: tuple[Article, ...]) -> tuple[Figure, ...]:
-    """Every figure said in the articles' sentences, with offsets into the article text."""
+def extract_figures(
+    articles: tuple[Article, ...], *, cancel: threading.Event | None = None
+) -> tuple[Figure, ...]:
+    """Every figure said in the articles' sentences, with offsets into the article text.
+    Raises `Cancelled` soon after `cancel` is set."""
     found: list[_Found] = []
     for article in articles:
         published = parse_published(article.published)
         blocked = sorted((b.start, b.end) for b in article.boilerplate)
         for index, sentence in enumerate(article.sentences):
+            if index % CANCEL_EVERY == 0:
+                check(cancel)
             in_sentence = [
                 figure
                 for figure in _scan_sentence(article, sentence, published)
@@ -730,6 +737,9 @@ def extract_figures(articles: tuple[Article, ...]) -> tuple[Figure, ...]:
         + [d.year for d in (parse_published(a.published) for a in articles) if d is not None]
     )
     published_of = {a.id: parse_published(a.published) for a in articles}
+    text_of: dict[str, str] = {}
+    for article in articles:
+        text_of.setdefault(article.id, article.text)  # the first article of an id, as before
     figures = []
     for number, item in enumerate(found, start=1):
         if item.pending is not None:
@@ -742,7 +752,7 @@ def extract_figures(articles: tuple[Article, ...]) -> tuple[Figure, ...]:
             item.value_max = None
             if item.value is None:
                 item.qualifier = None
-        text = next(a.text for a in articles if a.id == item.article)
+        text = text_of[item.article]
         figures.append(
             Figure(
                 id=f"f{number}",
@@ -851,7 +861,7 @@ _CLOSE_PAREN = re.compile(r"\s*\)")
 
 
 def _share_conversions(found: list[_Found], text: str, offset: int) -> None:
-    """ "370 kilometers (230 miles) northeast of": the bracketed measure restates the one
+    """ "480 kilometers (300 miles) southwest of": the bracketed measure restates the one
     before it, so both take the subject read after the bracket and the first one's hedge."""
     for first, second in itertools.pairwise(found):
         if first.kind != "measure" or second.kind != "measure" or first.unit == second.unit:
@@ -988,7 +998,7 @@ _RECORD = re.compile(
 
 def _duration_subject(text: str, start: int, end: int) -> str | None:
     """What a span of time measures, when the words say: an age ("18-year-old"), the time
-    since something last happened ("for the first time in 9 1/2 years", "the first cut in
+    since something last happened ("for the first time in 7 1/2 years", "the first cut in
     nearly five years"), or a record's reach ("the strongest in 14 years"); other durations
     group only through claims."""
     if re.search(r"old$", text[start:end]):
@@ -1478,7 +1488,7 @@ def _after_name(text: str, start: int) -> bool:
     if word.rstrip(".").lower() in MONTHS or word.lower() in WEEKDAYS or word in NOT_NAMES:
         return False
     if word.lower() in NP_STOP or _QUALIFIER_BEFORE.search(word.lower() + " "):
-        return False  # "Nearly 400 people", "Only 12 remain": a hedge, not a model name
+        return False  # "Nearly 300 people", "Only 12 remain": a hedge, not a model name
     return text[:start].strip() != word
 
 
@@ -1560,7 +1570,12 @@ def _resolve_pending(
 
 
 def group_figures(
-    articles: tuple[Article, ...], claims: tuple[Claim, ...], figures: tuple[Figure, ...]
+    articles: tuple[Article, ...],
+    claims: tuple[Claim, ...],
+    figures: tuple[Figure, ...],
+    *,
+    cancel: threading.Event | None = None,
 ) -> tuple[FigureGroup, ...]:
-    """Figures about the same quantity across sources; conflicts first (see `reconciling`)."""
-    return reconcile(articles, claims, figures)
+    """Figures about the same quantity across sources; conflicts first (see `reconciling`).
+    Raises `Cancelled` soon after `cancel` is set."""
+    return reconcile(articles, claims, figures, cancel=cancel)

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 
 from tui.core.aligning import find_claims
+from tui.core.cancelling import Cancelled, check
 from tui.core.cleaning import find_boilerplate
 from tui.core.errors import InputError
 from tui.core.figures import extract_figures, group_figures
@@ -14,9 +15,7 @@ from tui.core.models import Article, Comparison
 from tui.core.options import Options
 from tui.core.segmenting import segment
 
-
-class Cancelled(Exception):
-    """The caller set the cancel event; the half-built comparison is thrown away."""
+__all__ = ["Cancelled", "analyse", "build_comparison", "prepare_article"]
 
 
 def prepare_article(loaded: LoadedArticle) -> Article:
@@ -39,24 +38,20 @@ def prepare_article(loaded: LoadedArticle) -> Article:
 def analyse(
     story: LoadedStory, options: Options | None = None, cancel: threading.Event | None = None
 ) -> Comparison:
-    """Build the comparison of already loaded articles."""
+    """Build the comparison of already loaded articles. Raises `Cancelled` soon after `cancel`
+    is set (the long loops look at it every few hundred items)."""
     options = options or Options()
-
-    def check() -> None:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled
-
     articles = []
     for loaded in story.articles:
-        check()
+        check(cancel)
         articles.append(prepare_article(loaded))
     prepared = tuple(articles)
-    check()
-    claims = find_claims(prepared, options)
-    check()
-    figures = extract_figures(prepared)
-    check()
-    groups = group_figures(prepared, claims, figures)
+    check(cancel)
+    claims = find_claims(prepared, options, cancel=cancel)
+    check(cancel)
+    figures = extract_figures(prepared, cancel=cancel)
+    check(cancel)
+    groups = group_figures(prepared, claims, figures, cancel=cancel)
     return Comparison(
         title=story.title,
         articles=prepared,

@@ -12,11 +12,11 @@ Policy:
   a factor of five of each other (a strike's "20 killed" is not the war's "600,000
   killed"). Tolls of one class (dead with dead, injured with injured) and measures with the
   same subject may be 25 times apart: early and late counts of a disaster differ that much
-  ("around 80" vs "more than 1,800" injured), and so do sources on a depth ("10 km" vs "less
-  than 1600 metres"). A running total ("so far this year", "since the war began") never
+  ("about 60" vs "more than 1,400" injured), and so do sources on a depth ("12 km" vs "under
+  900 metres"). A running total ("so far this year", "since the war began") never
   groups with a count that is not one.
-* Measures of one dimension compare in a base unit ("370 km" vs "225 miles"), basis points
-  as hundredths of a percentage point; a measure restated in brackets ("10 km (6 miles)")
+* Measures of one dimension compare in a base unit ("480 km" vs "300 miles"), basis points
+  as hundredths of a percentage point; a measure restated in brackets ("20 km (12 miles)")
   joins the group of the one it restates.
 * Counts must count the same thing: the same class of head noun ("troops", "soldiers",
   "infantrymen" are one class; "missiles and drones" is not "drones"), no contradicting
@@ -26,7 +26,7 @@ Policy:
   of another count ("25 of the 26 members"), no two different places for a toll
   ("in Kharkiv" vs "in Odesa"), and the same side of an interception ("shot down 87 missiles"
   is not "fired 122 missiles"). A count with no noun joins only through a shared claim, or
-  as a toll ("the toll rose to 39", "injured more than 1,000").
+  as a toll ("the toll rose to 27", "injured more than 2,000").
 * Percents, money and measures are many in a story (rates, targets, forecasts), so they group
   only when their subjects are the same words ("earthquake" and "quake" are one;
   "north-east" is "northeast"; for measures one subject may hold the other: "shallow depth",
@@ -37,9 +37,9 @@ Policy:
   that", "On October 13, Zelensky confirmed") never groups: when someone said something is
   not the quantity in dispute. A date marks the event named before it in its clause ("the
   quake struck Sunday"), right after it ("Sunday's quake") or anywhere in a clause it opens;
-  "Rescuers dug Monday looking for survivors of the quake" dates the digging. Years and
+  "Crews searched Tuesday for survivors of the storm" dates the searching. Years and
   ordinals group only through claims; durations through claims or the same subject ("time
-  since last": "9 Years" and "9 1/2 years" conflict; an age never meets a span; spans more
+  since last": "7 Years" and "7 1/2 years" conflict; an age never meets a span; spans more
   than 1.5 times apart are of different things).
 * Membership is complete-link: a figure joins a group only when it fits every member, so
   chains of near-matches cannot glue unrelated numbers into a fake conflict.
@@ -47,21 +47,24 @@ Policy:
   figure read with its hedge: exact is the value itself (a bare round thousand +-2%, since it
   is itself rounded), "about/around/some" +-5% (so "about 10,000" and "11,000" conflict, as
   the customer requires), "over/more than/at least" up to 25% above (up to twice a number
-  with one significant digit: "more than 1,000" agrees with 1,891, "at least 150" still
-  conflicts with "at least 398"), "up to/under" up to 25% below and "nearly/almost" 10%
+  with one significant digit: "more than 2,000" agrees with 3,640, "at least 120" still
+  conflicts with "at least 310"), "up to/under" up to 25% below and "nearly/almost" 10%
   below; a date covers its days, a month all of its days. A measure also allows the rounding
-  of its last written digit ("6 miles" is 5.5-6.5 miles, so it agrees with "10 km"), and
-  "about" widens that to its last significant digit, at most 5% ("about 370 km" is 365-375).
+  of its last written digit ("12 miles" is 11.5-12.5 miles, so it agrees with "20 km"), and
+  "about" widens that to its last significant digit, at most 5% ("about 480 km" is 475-485).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tui.core.cancelling import CANCEL_EVERY, check
 from tui.core.dates import (
     explicit_years,
     parse_published,
@@ -107,6 +110,13 @@ class _Traits:
     event: str | None
     interval: tuple[float, float] | None
     claims: frozenset[str] = field(default_factory=frozenset)
+
+
+# A group stops taking members at this size, which bounds the work of grouping a 10 MB story
+# of 500 files (every figure is checked against each open candidate group). The largest
+# group in the sample and the held-out stories has 10 figures; a story where one quantity is
+# said more than 100 times gets several groups for it.
+_GROUP_CAP = 100
 
 
 # Relative slack each hedge allows around the stated value, as (below, above) fractions.
@@ -158,29 +168,29 @@ _MAX_RATIO = 5.0
 
 
 # Tolls of one class (dead with dead, injured with injured) move further as a disaster's
-# counts come in: the held-out quake's injured went from "around 80" to "more than 1,800"
-# (22x) within a day. History and other places are kept apart by era and place instead.
+# counts come in: a quake's injured can go from "about 60" to "more than 1,400" (23x)
+# within a day. History and other places are kept apart by era and place instead.
 _CASUALTY_MAX_RATIO = 25.0
 
 
-# "the first time in 9 years" and "in 9 1/2 years" or "nearly a decade" are one span; "the
+# "the first time in 7 years" and "in 7 1/2 years" or "nearly a decade" are one span; "the
 # first time in 2 years" in the same story is the last time of something else.
 _SPAN_RATIO = 1.5
 
 
 # A measure named the same way ("depth", "distance") is one quantity even when sources are
-# far apart: the held-out quake's depth was "10 km" (USGS) and "less than 1600 metres".
+# far apart: one agency puts a quake's depth at "12 km", another at "under 900 metres".
 _SAME_MEASURE_RATIO = 25.0
 
 
-# A lower bound at a number with one significant digit ("more than 1,000", "over 600,000")
+# A lower bound at a number with one significant digit ("more than 2,000", "over 300,000")
 # states an order of magnitude, not a tight floor: it allows up to twice the number, so
-# "more than 1,000 injured" agrees with 1,891. A finer floor ("at least 150") keeps the 25%
-# reach, so a toll "at least 150" still conflicts with "at least 398".
+# "more than 2,000 injured" agrees with 3,640. A finer floor ("at least 120") keeps the 25%
+# reach, so a toll "at least 120" still conflicts with "at least 310".
 _ROUND_FLOOR_REACH = 1.0
 
 
-# Measures are compared in one base unit per dimension, so "370 km" meets "230 miles".
+# Measures are compared in one base unit per dimension, so "480 km" meets "300 miles".
 _UNIT_BASES: dict[str, tuple[str, float]] = {
     "km": ("length", 1000.0),
     "m": ("length", 1.0),
@@ -280,14 +290,14 @@ def _hedged(figure: Figure, low: float, high: float) -> tuple[float, float]:
     if figure.qualifier == "exact" and low == high and low >= 1000 and low % 1000 == 0:
         below, above = _ROUND_SLACK, _ROUND_SLACK
     if (below, above) == _ABOVE_SLACK and low == high and _significant_step(low) * 2 > low / 10:
-        above = _ROUND_FLOOR_REACH  # one significant digit: "more than 1,000"
+        above = _ROUND_FLOOR_REACH  # one significant digit: "more than 2,000"
     return low * (1 - below), high * (1 + above)
 
 
 def _measure_interval(figure: Figure, low: float, high: float) -> tuple[float, float]:
-    """A measure allows the rounding of its last written digit ("6 miles" is 5.5-6.5, so it
-    agrees with "10 km"); "about" widens that to its last significant digit, at most 5%
-    ("about 370 km" is 365-375, and does not meet "about 225 miles", 362 km). Values are in
+    """A measure allows the rounding of its last written digit ("12 miles" is 11.5-12.5, so
+    it agrees with "20 km"); "about" widens that to its last significant digit, at most 5%
+    ("about 480 km" is 475-485, and does not meet "about 290 miles", 467 km). Values are in
     the base unit of their dimension."""
     qualifier = figure.qualifier or "exact"
     below, above = _HEDGE_SLACK.get(qualifier, _ABOVE_SLACK)
@@ -403,7 +413,7 @@ def _traits(
         else None
     )
     if casualty is not None and head is None:
-        head = "toll"  # "the toll rose to 39", "injured more than 1,000": a toll with no noun
+        head = "toll"  # "the toll rose to 27", "injured more than 2,000": a toll with no noun
     partitive = bool(
         PARTITIVE.search(text[max(0, local_start - 40) : local_start])
         or _PART_OF_COUNT.match(text, local_end)
@@ -434,53 +444,69 @@ def _traits(
 
 def _compatible(a: _Traits, b: _Traits) -> bool:
     """Whether two figures can be about the same quantity (see the module docstring)."""
-    fa, fb = a.figure, b.figure
-    if fa.sentence == fb.sentence or a.family != b.family:
+    if a.figure.sentence == b.figure.sentence:
         return False
+    limit = _ratio_limit(a, b)
+    return limit is not None and (limit == _ANY_RATIO or _within_ratio(a, b, limit))
+
+
+# `_ratio_limit` of two figures whose values need not be near each other (dates of one event).
+_ANY_RATIO = float("inf")
+
+
+def _ratio_limit(a: _Traits, b: _Traits) -> float | None:
+    """How far apart two figures' values may be for them to be about the same quantity; None
+    when they cannot be whatever their values. Reads neither sentence nor value, so one
+    answer serves every pair of figures with the same `_signature`s."""
+    fa = a.figure
+    if a.family != b.family:
+        return None
     if a.interval is None or b.interval is None or a.vague or b.vague:
-        return False
+        return None
     if fa.kind == "duration" and (a.subject_words or b.subject_words):
         # an age never meets a span of years; spans far apart are of different things
-        return _same_subject(a, b) and _within_ratio(a, b, _SPAN_RATIO)
+        return _SPAN_RATIO if _same_subject(a, b) else None
     if fa.kind in ("ordinal", "year", "duration") and not (a.claims & b.claims):
-        return False
+        return None
     if a.partitive != b.partitive or a.era != b.era or a.intercepted != b.intercepted:
-        return False
+        return None
     if a.cumulative != b.cumulative:
-        return False
+        return None
     if a.entities and b.entities and not (a.entities & b.entities):
-        return False
+        return None
     if fa.kind == "date":
-        return a.event not in (None, "speech") and a.event == b.event
+        return _ANY_RATIO if a.event not in (None, "speech") and a.event == b.event else None
     if fa.kind in ("percent", "money", "measure"):
-        return _levels_agree(a, b)
+        return _levels_limit(a, b)
     if not _heads_agree(a, b):
-        return False
+        return None
     if not _casualties_agree(a, b):
-        return False
+        return None
+    if not (a.claims & b.claims) and (a.head is None or b.head is None):
+        return None
     same_toll = a.casualty is not None and a.casualty == b.casualty
-    if not _within_ratio(a, b, _CASUALTY_MAX_RATIO if same_toll else _MAX_RATIO):
-        return False
-    if a.claims & b.claims:
-        return True
-    return a.head is not None and b.head is not None
+    return _CASUALTY_MAX_RATIO if same_toll else _MAX_RATIO
 
 
-def _levels_agree(a: _Traits, b: _Traits) -> bool:
+def _levels_limit(a: _Traits, b: _Traits) -> float | None:
     """Percents, money and measures: a story holds many rates and amounts, so they group only
     when they say what they measure in the same words ("inflation", "depth"), or when their
     sentences share a claim and each holds just one figure of that kind and unit."""
     if _same_subject(a, b):
-        return _within_ratio(a, b, _SAME_MEASURE_RATIO if a.family[0] == "measure" else _MAX_RATIO)
+        return _SAME_MEASURE_RATIO if a.family[0] == "measure" else _MAX_RATIO
     if a.subject_words and b.subject_words:
-        return False  # "a 2% advance" of utilities is not the index's 1.4% gain
-    return bool(a.claims & b.claims) and a.alone and b.alone and _within_ratio(a, b)
+        return None  # "a 2% advance" of utilities is not the index's 1.4% gain
+    return _MAX_RATIO if (a.claims & b.claims) and a.alone and b.alone else None
 
 
 def _within_ratio(a: _Traits, b: _Traits, limit: float = _MAX_RATIO) -> bool:
     assert a.interval is not None and b.interval is not None
-    low = max(min(a.interval), 1e-9)
-    other = max(min(b.interval), 1e-9)
+    return _ratio_ok(min(a.interval), min(b.interval), limit)
+
+
+def _ratio_ok(first: float, second: float, limit: float) -> bool:
+    low = max(first, 1e-9)
+    other = max(second, 1e-9)
     return max(low, other) / min(low, other) <= limit
 
 
@@ -509,9 +535,14 @@ def _heads_agree(a: _Traits, b: _Traits) -> bool:
 
 
 def reconcile(
-    articles: tuple[Article, ...], claims: tuple[Claim, ...], figures: tuple[Figure, ...]
+    articles: tuple[Article, ...],
+    claims: tuple[Claim, ...],
+    figures: tuple[Figure, ...],
+    *,
+    cancel: threading.Event | None = None,
 ) -> tuple[FigureGroup, ...]:
-    """Figures about the same quantity across sources; conflicts first."""
+    """Figures about the same quantity across sources; conflicts first. Raises `Cancelled`
+    soon after `cancel` is set."""
     sentences = {s.id: s for a in articles for s in a.sentences}
     claims_of: dict[str, set[str]] = {}
     for claim in claims:
@@ -535,43 +566,69 @@ def reconcile(
     ]
     restated = _conversions(figures, sentences)
     clusters: list[list[_Traits]] = []
+    summaries: list[dict[int, _Members]] = []
+    signatures: dict[tuple[object, ...], int] = {}
+    # The index sets each open cluster is listed in, so a full one leaves them all.
+    listed_in: dict[int, list[set[int]]] = {}
     cluster_of: dict[str, int] = {}
     # Blocking keeps big stories fast: a figure is only compared with clusters that share its
     # kind and unit and either its key (head noun, event, subject words), a claim, or, for
     # casualty counts, any casualty cluster; figures that can never group skip the search.
-    by_key: dict[tuple[object, ...], list[int]] = {}
-    by_claim: dict[tuple[object, ...], list[int]] = {}
-    for item in traits:
+    by_key: dict[tuple[object, ...], set[int]] = {}
+    by_claim: dict[tuple[object, ...], set[int]] = {}
+    for number, item in enumerate(traits):
+        if number % CANCEL_EVERY == 0:
+            check(cancel)
         if item.figure.id in restated:
             continue
         if not _groupable(item):
             cluster_of[item.figure.id] = len(clusters)
             clusters.append([item])
+            summaries.append({})
             continue
         candidates: set[int] = set(by_key.get((item.family, _block_key(item)), ()))
         if item.casualty is not None:
             candidates.update(by_key.get((item.family, "casualty"), ()))
         for claim_id in item.claims:
             candidates.update(by_claim.get((item.family, claim_id), ()))
+        signature = signatures.setdefault(_signature(item), len(signatures))
         best_index: int | None = None
         best_score = 0
-        for index in sorted(candidates):
-            cluster = clusters[index]
-            if all(_compatible(item, member) for member in cluster):
-                score = sum(2 if item.claims & m.claims else 1 for m in cluster)
-                if score > best_score:
-                    best_index, best_score = index, score
+        # The biggest clusters first: a cluster scores at most two per member, so once one
+        # fits, smaller clusters that cannot beat it (ties go to the earlier cluster) are
+        # skipped without a look.
+        for index in sorted(candidates, key=lambda i: (-len(clusters[i]), i)):
+            most = 2 * len(clusters[index])
+            if most < best_score or (
+                most == best_score and best_index is not None and index > best_index
+            ):
+                continue
+            score = _fit(item, summaries[index])
+            if score > best_score or (
+                score == best_score > 0 and best_index is not None and index < best_index
+            ):
+                best_index, best_score = index, score
         if best_index is None:
             best_index = len(clusters)
             clusters.append([item])
+            summaries.append({})
         else:
             clusters[best_index].append(item)
+        _add_member(summaries[best_index], signature, item)
         cluster_of[item.figure.id] = best_index
-        by_key.setdefault((item.family, _block_key(item)), []).append(best_index)
+        listed = listed_in.setdefault(best_index, [])
+        listed.append(by_key.setdefault((item.family, _block_key(item)), set()))
         if item.casualty is not None:
-            by_key.setdefault((item.family, "casualty"), []).append(best_index)
+            listed.append(by_key.setdefault((item.family, "casualty"), set()))
         for claim_id in item.claims:
-            by_claim.setdefault((item.family, claim_id), []).append(best_index)
+            listed.append(by_claim.setdefault((item.family, claim_id), set()))
+        if len(clusters[best_index]) >= _GROUP_CAP:
+            for index_set in listed:  # full: no longer a candidate
+                index_set.discard(best_index)
+            del listed_in[best_index]
+        else:
+            for index_set in listed[-1 - len(item.claims) - (item.casualty is not None) :]:
+                index_set.add(best_index)
     for item in traits:
         primary = restated.get(item.figure.id)
         if primary is not None:
@@ -602,8 +659,85 @@ def reconcile(
     )
 
 
+@dataclass(slots=True)
+class _Members:
+    """The members of a cluster that `_ratio_limit` cannot tell apart (one `_signature`): the
+    lowest and highest of their values, their sentences and how many they are."""
+
+    first: _Traits
+    low: float
+    high: float
+    sentences: set[str]
+    count: int
+
+
+def _signature(item: _Traits) -> tuple[object, ...]:
+    """Everything `_ratio_limit` reads of a figure. A value that is not a finite number cannot
+    be ordered, so its figure stays a class of its own."""
+    assert item.interval is not None
+    unordered = None if math.isfinite(min(item.interval)) else item.figure.id
+    return (
+        item.family,
+        item.head,
+        item.entities,
+        item.casualty,
+        item.places,
+        item.era,
+        item.partitive,
+        item.intercepted,
+        item.vague,
+        item.cumulative,
+        item.subject_words,
+        item.alone,
+        item.event,
+        item.claims,
+        unordered,
+    )
+
+
+def _add_member(summary: dict[int, _Members], signature: int, item: _Traits) -> None:
+    assert item.interval is not None
+    value = min(item.interval)
+    members = summary.get(signature)
+    if members is None:
+        summary[signature] = _Members(item, value, value, {item.figure.sentence}, 1)
+        return
+    members.low = min(members.low, value)
+    members.high = max(members.high, value)
+    members.sentences.add(item.figure.sentence)
+    members.count += 1
+
+
+def _fit(item: _Traits, summary: dict[int, _Members]) -> int:
+    """How well `item` joins a cluster (two per member sharing a claim, one per other member),
+    0 when `_compatible` refuses any member.
+
+    Checking every member made grouping quadratic on big stories. `_compatible` is "not the
+    same sentence", and a verdict on the two signatures (`_ratio_limit`), and "values within
+    that ratio"; the ratio test holds for every value between two values it holds for, so a
+    signature's lowest and highest values decide for all its members.
+    """
+    assert item.interval is not None
+    value = max(min(item.interval), 1e-9)
+    score = 0
+    for members in summary.values():
+        if item.figure.sentence in members.sentences:
+            return 0
+        limit = _ratio_limit(item, members.first)
+        if limit is None:
+            return 0
+        if limit != _ANY_RATIO:
+            low, high = max(members.low, 1e-9), max(members.high, 1e-9)
+            if max(value, low) / min(value, low) > limit:
+                return 0
+            if max(value, high) / min(value, high) > limit:
+                return 0
+        score += members.count * (2 if item.claims & members.first.claims else 1)
+    return score
+
+
 def _conversions(figures: tuple[Figure, ...], sentences: dict[str, Sentence]) -> dict[str, str]:
-    """Measures restated in another unit in brackets ("10 kilometers (6 miles)"): the id of
+    """Measures restated in another unit in brackets ("20 kilometers (12 miles)"): the id of
     each restatement -> the id of the measure it restates, whose group it joins."""
     restated: dict[str, str] = {}
     for first, second in itertools.pairwise(figures):
@@ -632,6 +766,8 @@ def _groupable(item: _Traits) -> bool:
         return True
     if item.figure.kind in ("ordinal", "year", "duration"):
         return bool(item.claims)
+    if item.figure.kind == "count":
+        return item.head is not None or bool(item.claims)  # see `_heads_agree`
     return True
 
 
