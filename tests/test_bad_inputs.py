@@ -201,7 +201,7 @@ REFUSED: dict[str, Refused] = {
     ),
     "one bad file among good": Refused(_bad_among_good, "PNG image"),
     "more than 500 articles": Refused(_too_many, "1 articles skipped"),
-    "story over 10 MB in all": Refused(_story_too_big, "the story would exceed 10.0 MB"),
+    "story over 2 MB in all": Refused(_story_too_big, "the story would exceed 2.0 MB"),
     "newline in a file name": Refused(_newline_in_name, "empty file"),
     "unknown --pivot": Refused(_bad_pivot, "no such article"),
 }
