@@ -7,32 +7,14 @@ from collections.abc import Sequence
 
 from tui.core.aligning import find_claims
 from tui.core.cancelling import Cancelled, check
-from tui.core.cleaning import find_boilerplate
 from tui.core.errors import InputError
 from tui.core.figures import extract_figures, group_figures
-from tui.core.loading import LoadedArticle, LoadedStory, load_story
-from tui.core.models import Article, Comparison
+from tui.core.loading import LoadedStory, load_story
+from tui.core.models import Comparison
 from tui.core.options import Options
-from tui.core.segmenting import segment
+from tui.core.preparing import prepare_article
 
 __all__ = ["Cancelled", "analyse", "build_comparison", "prepare_article"]
-
-
-def prepare_article(loaded: LoadedArticle) -> Article:
-    """Clean and segment one loaded article."""
-    boilerplate = find_boilerplate(loaded.text, loaded.front_matter_end)
-    return Article(
-        id=loaded.id,
-        path=loaded.path,
-        source=loaded.source,
-        title=loaded.title,
-        url=loaded.url,
-        published=loaded.published,
-        language=loaded.language,
-        text=loaded.text,
-        sentences=segment(loaded.id, loaded.text, boilerplate),
-        boilerplate=boilerplate,
-    )
 
 
 def analyse(

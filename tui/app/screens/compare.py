@@ -31,11 +31,11 @@ from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.figures_sidebar import FiguresSidebar
 from tui.app.widgets.pane_headers import PaneHeaders
 from tui.app.widgets.story_header import StoryHeader
-from tui.core.models import Alignment, Article, Comparison
+from tui.core.models import Alignment, Comparison
 from tui.core.options import Options
 
 if TYPE_CHECKING:
-    from tui.core.loading import LoadedArticle, LoadedStory
+    from tui.core.loading import LoadedStory
 
 Aligner = Callable[[Comparison, str], Alignment]
 
@@ -191,33 +191,10 @@ class CompareScreen(Screen[None]):
 
     # ----------------------------------------------------------------- analysis worker
 
-    @staticmethod
-    def _preview_article(loaded: LoadedArticle) -> Article:
-        """`pipeline.prepare_article` without importing the pipeline.
-
-        Importing `tui.core.pipeline` pulls in the aligning and figures modules (about 0.3 s
-        of imports on this machine); cleaning and segmenting alone are enough to paint text.
-        """
-        from tui.core.cleaning import find_boilerplate
-        from tui.core.segmenting import segment
-
-        boilerplate = find_boilerplate(loaded.text, loaded.front_matter_end)
-        return Article(
-            id=loaded.id,
-            path=loaded.path,
-            source=loaded.source,
-            title=loaded.title,
-            url=loaded.url,
-            published=loaded.published,
-            language=loaded.language,
-            text=loaded.text,
-            sentences=segment(loaded.id, loaded.text, boilerplate),
-            boilerplate=boilerplate,
-        )
-
     def _read_story(self) -> tuple[LoadedStory | None, ArticlesReady | AnalysisFailed]:
         """Load and segment the input: enough to paint the articles' text."""
         from tui.core.loading import load_story, sample_story_path
+        from tui.core.preparing import prepare_article
 
         try:
             story = load_story(self.paths or [sample_story_path()])
@@ -226,7 +203,7 @@ class CompareScreen(Screen[None]):
         if not story.articles:
             reasons = "; ".join(str(problem) for problem in story.problems) or "no articles"
             return None, AnalysisFailed(f"nothing to read: {reasons}")
-        preview = Comparison(story.title, tuple(map(self._preview_article, story.articles)))
+        preview = Comparison(story.title, tuple(map(prepare_article, story.articles)))
         return story, ArticlesReady(preview, story.problems)
 
     def _start(self) -> None:
