@@ -20,6 +20,7 @@ from typing import Any, Literal, cast
 import platformdirs
 import yaml
 
+from tui.core.errors import error_line, yaml_problem
 from tui.core.options import Options
 
 # libyaml's loader when PyYAML was built with it: the same data, ~7x faster on the theme files,
@@ -71,11 +72,11 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     except FileNotFoundError:
         return Config(), []
     except (OSError, UnicodeDecodeError) as error:
-        return Config(), [f"{path}: cannot read: {_one_line(error)}; using defaults"]
+        return Config(), [f"{path}: cannot read: {error_line(error)}; using defaults"]
     try:
         data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
-        return Config(), [f"{path}: not valid YAML: {_yaml_problem(error)}; using defaults"]
+        return Config(), [f"{path}: not valid YAML: {yaml_problem(error)}; using defaults"]
     if data is None:
         return Config(), []
     if not isinstance(data, Mapping):
@@ -211,15 +212,3 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or _one_line(error)
-    if mark is not None:
-        return f"line {mark.line + 1}: {problem}"
-    return str(problem)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())

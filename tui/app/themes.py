@@ -19,6 +19,7 @@ from textual.color import Color, ColorParseError
 from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import BUILTIN_THEMES, Theme
 
+from tui.core.errors import error_line, yaml_problem
 from tui.core.loading import bundled_path
 
 # libyaml's loader when PyYAML was built with it: the same data, ~7x faster on the theme files,
@@ -131,11 +132,11 @@ def load_theme_file(path: Path) -> Theme:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ThemeFileError(f"{path}: cannot read: {_one_line(error)}") from None
+        raise ThemeFileError(f"{path}: cannot read: {error_line(error)}") from None
     try:
         data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
-        raise ThemeFileError(f"{path}: not valid YAML: {_yaml_problem(error)}") from None
+        raise ThemeFileError(f"{path}: not valid YAML: {yaml_problem(error)}") from None
     return theme_from_mapping(data, str(path))
 
 
@@ -220,18 +221,6 @@ def _text_style(value: Any, source: str, key: str) -> str:
         allowed = ", ".join(sorted(VALID_STYLE_FLAGS))
         raise ThemeFileError(f"{source}: {key}: {bad[0]!r} is not a text style; allowed: {allowed}")
     return value
-
-
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or _one_line(error)
-    if mark is not None:
-        return f"line {mark.line + 1}: {problem}"
-    return str(problem)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
 
 
 @functools.cache

@@ -26,3 +26,17 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{one_line(self.path)}: {one_line(self.problem)}"
+
+
+def error_line(error: BaseException) -> str:
+    """An exception's message on one line, as every problem Parallax reports must be."""
+    return " ".join(str(error).split())
+
+
+def yaml_problem(error: BaseException) -> str:
+    """A PyYAML error as "line N: what is wrong" (PyYAML's own text spans several lines)."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or error_line(error)
+    if mark is not None:
+        return f"line {mark.line + 1}: {problem}"
+    return str(problem)
