@@ -1211,6 +1211,17 @@ def _build_money(
     )
 
 
+def _range_end(match: _Parts, text: str, start: int, low: float) -> tuple[bool, float | None]:
+    """The high end of a range the pattern caught ("27-28", "between 10,000 and 12,000"):
+    (True, None) when there is none, (False, None) when it is not a valid range."""
+    if not ("n2" in match.groupdict() and match.group("n2")):
+        return True, None
+    high = parse_number(match.group("n2"))
+    if high is None or not _valid_range(match, text, start, low, high):
+        return False, None
+    return True, high
+
+
 def _valid_range(match: _Parts, text: str, start: int, low: float, high: float) -> bool:
     """A real range: rising, "and" only after "between", "to" not after "from" (a change)."""
     joined = text[match.end("n1") : match.start("n2")]
@@ -1231,11 +1242,9 @@ def _build_percent(
     low = parse_number(match.group("n1"))
     if low is None or _is_lone_one(match.group("n1"), text, match.end("n1"), allow=True):
         return None
-    high = None
-    if "n2" in match.groupdict() and match.group("n2"):
-        high = parse_number(match.group("n2"))
-        if high is None or not _valid_range(match, text, start, low, high):
-            return None
+    valid, high = _range_end(match, text, start, low)
+    if not valid:
+        return None
     written = match.group("u").strip(" -").lower()
     if written.startswith("basis") or written.startswith("bp"):
         unit = "bp"
@@ -1275,11 +1284,9 @@ def _build_measure(
     low = parse_number(match.group("n1"))
     if low is None or _is_lone_one(match.group("n1"), text, match.end("n1"), allow=True):
         return None
-    high = None
-    if "n2" in match.groupdict() and match.group("n2"):
-        high = parse_number(match.group("n2"))
-        if high is None or not _valid_range(match, text, start, low, high):
-            return None
+    valid, high = _range_end(match, text, start, low)
+    if not valid:
+        return None
     unit = _UNITS.get(unit_text) or _UNITS.get(unit_text.lower())
     return "measure", tidy(low), tidy(high) if high is not None else None, unit, None, None
 
@@ -1340,11 +1347,9 @@ def _build_duration(
     unit = _DURATION_UNITS[unit_word]
     if unit_word == "second" and re.search(r"(?i)\bsecond\b", match.group("n1")):
         return None
-    high = None
-    if "n2" in match.groupdict() and match.group("n2"):
-        high = parse_number(match.group("n2"))
-        if high is None or not _valid_range(match, text, start, low, high):
-            return None
+    valid, high = _range_end(match, text, start, low)
+    if not valid:
+        return None
     return (
         "duration",
         iso_duration(low, unit),
@@ -1465,10 +1470,10 @@ def _build_count(
         return None  # "5G", "3D": part of a name
     if re.fullmatch(r"\d{1,4}", first) and _after_name(text, start):
         return None  # "Boeing 737", "Windows 11": a model or a name, not a count
-    if "n2" in match.groupdict() and match.group("n2"):
-        high = parse_number(match.group("n2"))
-        if high is None or not _valid_range(match, text, start, low, high):
-            return None
+    valid, high = _range_end(match, text, start, low)
+    if not valid:
+        return None
+    if high is not None:
         if _is_year_text(first, text, start) and _is_year_text(match.group("n2"), text, start):
             return "year", int(low), int(high), None, None, int(low)
         if re.search(r"[-–—]\s?\d", text[match.end("n1") : match.end("n1") + 3]) and high < low:
