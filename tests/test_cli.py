@@ -106,3 +106,24 @@ def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("tui.core.pipeline.build_comparison", interrupted)
     assert cli.main(["export"]) == 130
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_export_runs_openblas_on_one_thread_unless_told(
+    given: str | None, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One thread: start-up without the pool's spinning threads, identical output (see cli).
+    if given is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", given)
+    probe = (
+        "import io, os, sys\n"
+        "from tui.cli import main\n"
+        "sys.stdout = io.StringIO()\n"
+        "status = main(['export'])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print(status, os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.split() == ["0", expected], done.stderr

@@ -29,6 +29,7 @@ words of the story; on a line of its own it is furniture.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -391,18 +392,25 @@ _PLAN_WORDS = _word_set(
 _PER_PERIOD = re.compile(r"\d[\d.,]*\s*(?:per|a|/)\s*(?:month|year|week|day|mo|yr)\b", re.I)
 _BILLED = re.compile(r"\bbilled\s+(?:annually|monthly|yearly|weekly)\b", re.IGNORECASE)
 _PLAN_PRICE_MAX_WORDS = 8  # "Monthly $10 / month, then $15": a plan line is a few tokens
+
+
 # A call to action addressed to the reader: share, follow, join, download the app, click here.
-_CALL_TO_ACTION = re.compile(
-    r"\b(?:share|sharing)\b.{0,40}\b(?:this (?:article|story|page|post|video)"
-    r"|with (?:your )?(?:friends|family|others))\b"
-    r"|\b(?:follow|join|subscribe to)\s+(?:us|our)\b.{0,60}\b(?:on|channel|channels|page"
-    r"|newsletter|account|community|app|feed)\b|\blike us on\b"
-    r"|\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w.-]+\s+){0,2}apps?\b"
-    r"|\b(?:click|tap)\s+here\b"
-    r"|\badd\s+(?:\S+\s+){1,3}as\s+(?:a|your)\s+(?:trusted|preferred)\s+source\b"
-    r"|\b(?:turn on|enable|allow)\s+(?:push\s+|browser\s+)?notifications\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _call_to_action() -> re.Pattern[str]:
+    """Compiled on first use: only short lines with a call-to-action verb need it."""
+    return re.compile(
+        r"\b(?:share|sharing)\b.{0,40}\b(?:this (?:article|story|page|post|video)"
+        r"|with (?:your )?(?:friends|family|others))\b"
+        r"|\b(?:follow|join|subscribe to)\s+(?:us|our)\b.{0,60}\b(?:on|channel|channels|page"
+        r"|newsletter|account|community|app|feed)\b|\blike us on\b"
+        r"|\b(?:download|get|install)\s+(?:the|our)\s+(?:[\w.-]+\s+){0,2}apps?\b"
+        r"|\b(?:click|tap)\s+here\b"
+        r"|\badd\s+(?:\S+\s+){1,3}as\s+(?:a|your)\s+(?:trusted|preferred)\s+source\b"
+        r"|\b(?:turn on|enable|allow)\s+(?:push\s+|browser\s+)?notifications\b",
+        re.IGNORECASE,
+    )
+
+
 # A call to action opens with its verb or speaks to the reader; "Police urged residents to share
 # the appeal with friends" does neither and stays content.
 _CALL_TO_ACTION_OPENERS = _word_set(
@@ -866,7 +874,7 @@ def _is_call_to_action(lowered: list[str], text: str) -> bool:
         return False
     if _has_quote(text):
         return False
-    if _ATTRIBUTION.intersection(lowered) or not _CALL_TO_ACTION.search(text):
+    if _ATTRIBUTION.intersection(lowered) or not _call_to_action().search(text):
         return False
     return lowered[0] in _CALL_TO_ACTION_OPENERS or bool(
         {"you", "your", "our", "us"}.intersection(lowered)

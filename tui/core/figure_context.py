@@ -8,6 +8,7 @@ reading can be traced to one regex.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tui.core.dates import (
@@ -206,16 +207,19 @@ _MOVE_NUMBER = r"\d[\d,]*(?:\.\d+)?"
 
 
 # "The Nasdaq fell 52.31 points, or 1.1 percent, to 4,702.18": one index, three figures.
-_MARKET_MOVE = re.compile(
-    r"(?P<name>(?:[A-Z][\w&'’.]*|&)(?:\s+(?:[A-Z][\w&'’.]*|&|\d+|[a-z]+(?=\s+(?:index|average|"
-    r"composite)\b)|index|average|composite)){0,5})\s+"
-    r"(?:rose|gained|added|climbed|jumped|advanced|surged|rallied|fell|lost|shed|dropped|"
-    r"declined|slipped|tumbled|plunged|sank|slid|edged|ended|closed|finished|was|were|is)"
-    r"(?:\s+(?:up|down|higher|lower))?\s+(?:by\s+)?"
-    rf"(?:(?P<points>{_MOVE_NUMBER})\s+points?(?:,?\s+or\s+|\s+\(|,\s*)?)?"
-    rf"(?:(?P<percent>{_MOVE_NUMBER})\s*(?:%|percent|per\s?cent)\)?)?"
-    rf"(?:,?\s*(?:to|at)\s+(?:(?:close|end|finish|settle)\s+at\s+)?(?P<level>{_MOVE_NUMBER})\b)?"
-)
+@functools.cache
+def _market_move() -> re.Pattern[str]:
+    """Compiled on first use: only texts naming a market index need it."""
+    return re.compile(
+        r"(?P<name>(?:[A-Z][\w&'’.]*|&)(?:\s+(?:[A-Z][\w&'’.]*|&|\d+|[a-z]+(?=\s+(?:index|average|"
+        r"composite)\b)|index|average|composite)){0,5})\s+"
+        r"(?:rose|gained|added|climbed|jumped|advanced|surged|rallied|fell|lost|shed|dropped|"
+        r"declined|slipped|tumbled|plunged|sank|slid|edged|ended|closed|finished|was|were|is)"
+        r"(?:\s+(?:up|down|higher|lower))?\s+(?:by\s+)?"
+        rf"(?:(?P<points>{_MOVE_NUMBER})\s+points?(?:,?\s+or\s+|\s+\(|,\s*)?)?"
+        rf"(?:(?P<percent>{_MOVE_NUMBER})\s*(?:%|percent|per\s?cent)\)?)?"
+        rf"(?:,?\s*(?:to|at)\s+(?:(?:close|end|finish|settle)\s+at\s+)?(?P<level>{_MOVE_NUMBER})\b)?"
+    )
 
 
 def market_moves(text: str) -> list[tuple[str, str, int, int]]:
@@ -224,7 +228,7 @@ def market_moves(text: str) -> list[tuple[str, str, int, int]]:
     found: list[tuple[str, str, int, int]] = []
     if _INDEX_HINT.search(text) is None:
         return found
-    for move in _MARKET_MOVE.finditer(text):
+    for move in _market_move().finditer(text):
         name = next(
             (label for pattern, label in _INDEX_NAMES if pattern.search(move["name"])), None
         )

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tui.core.errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -247,6 +245,9 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
 
 
 def _parse_yaml(source: str, shown: str, what: str) -> Any:
+    # Imported here: PyYAML costs ~15 ms to import and most articles carry no metadata.
+    import yaml
+
     try:
         return yaml.safe_load(source)
     except yaml.YAMLError as error:
