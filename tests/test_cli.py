@@ -127,3 +127,15 @@ def test_export_runs_openblas_on_one_thread_unless_told(
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stdout.split() == ["0", expected], done.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "--semantic"], ["--semantic"]])
+def test_semantic_without_the_extra_is_one_line_and_exit_2(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.core import semantic
+
+    monkeypatch.setattr(semantic, "unavailable_reason", lambda: "semantic mode needs onnxruntime")
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert err == "parallax: --semantic: semantic mode needs onnxruntime\n"

@@ -79,9 +79,22 @@ def _write_stdout(text: str) -> None:
     sys.stdout.flush()
 
 
+def _semantic_problem(wanted: bool) -> str | None:
+    """`--semantic` without the optional extra is a command-line error, said in one line."""
+    if not wanted:
+        return None
+    from tui.core.semantic import unavailable_reason
+
+    reason = unavailable_reason()
+    return None if reason is None else f"--semantic: {reason}"
+
+
 def export_main(argv: Sequence[str]) -> int:
     """`parallax export`: strict; any unreadable input fails the whole report."""
     args = _export_parser().parse_args(list(argv))
+    problem = _semantic_problem(args.semantic)
+    if problem is not None:
+        return _fail(problem)
     if not args.semantic:
         # Read when numpy loads OpenBLAS. Its thread pool cost ~130 ms of CPU per export of
         # the sample (threads spin after each product) and bought nothing: the products here
@@ -117,6 +130,9 @@ def export_main(argv: Sequence[str]) -> int:
 def reader_main(argv: Sequence[str]) -> int:
     """The Textual reader; it opens what it can and reports what it skipped."""
     args = _reader_parser().parse_args(list(argv))
+    problem = _semantic_problem(args.semantic)
+    if problem is not None:
+        return _fail(problem)
     if args.paths:
         # Nothing to show at all is a command-line error, said before a screen opens.
         problems = [_stat_problem(path) for path in args.paths]
