@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tui.app.app import ParallaxApp
 from tui.core.models import (
@@ -269,3 +270,26 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., P
         return ParallaxApp(paths or [], config_path=config_path, **kwargs)  # type: ignore[arg-type]
 
     return build
+
+
+ANALYSIS_TIMEOUT_STEPS = 400
+STEP_SECONDS = 0.05
+
+
+async def wait_for_analysis(pilot: Pilot[None]) -> None:
+    """Wait for the finished reader (analysis done, neighbour prefetch settled), so tests and
+    snapshots see the same screen whatever the machine load."""
+    app = pilot.app
+    assert isinstance(app, ParallaxApp)
+    for _ in range(ANALYSIS_TIMEOUT_STEPS):
+        screen = app.compare_screen
+        if screen is not None and screen.analysed:
+            break
+        await pilot.pause(STEP_SECONDS)
+    screen = app.compare_screen
+    assert screen is not None and screen.analysed, "analysis did not finish"
+    assert screen.failure is None, screen.failure
+    # Let the neighbouring-pivot precompute settle, or identical lines may be cut differently.
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.5)
+    await app.workers.wait_for_complete()

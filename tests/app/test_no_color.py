@@ -16,17 +16,15 @@ import pytest
 from rich.style import Style
 from textual.filter import Monochrome
 from textual.geometry import Region
-from textual.pilot import Pilot
 from textual.widget import Widget
 
+from tests.app.conftest import wait_for_analysis
 from tui.app.app import ParallaxApp
 from tui.app.glyphs import Glyphs
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.figures_sidebar import FiguresSidebar
 
 # Analysis of the sample takes well under a second; 20 s only guards against a hung worker.
-ANALYSIS_TIMEOUT_STEPS = 400
-STEP_SECONDS = 0.05
 # The sample is about 20 screens long at 120x36; more pages than that means no conflict is drawn.
 PAGES_TO_SEARCH = 60
 
@@ -104,19 +102,6 @@ def is_grey(style: Style) -> bool:
             if not red == green == blue:
                 return False
     return True
-
-
-async def wait_for_analysis(pilot: Pilot[None]) -> None:
-    app = pilot.app
-    assert isinstance(app, ParallaxApp)
-    for _ in range(ANALYSIS_TIMEOUT_STEPS):
-        screen = app.compare_screen
-        if screen is not None and screen.analysed:
-            break
-        await pilot.pause(STEP_SECONDS)
-    screen = app.compare_screen
-    assert screen is not None and screen.analysed and screen.failure is None
-    await pilot.pause()
 
 
 @pytest.fixture

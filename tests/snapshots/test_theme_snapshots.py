@@ -10,35 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
+from tests.app.conftest import wait_for_analysis
 from tui.app.app import ParallaxApp
 from tui.app.themes import builtin_theme_dir, theme_files
 
 THEMES = [path.stem for path in theme_files(builtin_theme_dir())]
+
+
 # Analysis of the sample takes well under a second; 20 s only guards against a hung worker.
-ANALYSIS_TIMEOUT_STEPS = 400
-STEP_SECONDS = 0.05
-
-
-async def wait_for_analysis(pilot: Pilot[None]) -> None:
-    """Snapshot the finished reader, not the moment the worker happens to be at."""
-    app = pilot.app
-    assert isinstance(app, ParallaxApp)
-    for _ in range(ANALYSIS_TIMEOUT_STEPS):
-        screen = app.compare_screen
-        if screen is not None and screen.analysed:
-            break
-        await pilot.pause(STEP_SECONDS)
-    screen = app.compare_screen
-    assert screen is not None and screen.analysed, "analysis did not finish"
-    assert screen.failure is None, screen.failure
-    # Let the neighbouring-pivot precompute settle, or identical lines may be cut differently.
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.5)
-    await app.workers.wait_for_complete()
-
-
 @pytest.fixture
 def no_user_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty XDG config folder: the developer's own themes and config stay out of snapshots."""
