@@ -21,7 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tui.core import aligning  # noqa: E402
+from tui.core import aligning
+from tui.core.figures import extract_figures  # noqa: E402
 from tui.core.models import Article, Comparison, Sentence  # noqa: E402
 from tui.core.pipeline import build_comparison  # noqa: E402
 
@@ -108,11 +109,15 @@ def run(n_articles: int) -> None:
     if len(sentences) > aligning.COLLAPSE_ABOVE:
         kept, kept_units, copies = aligning._collapse(sentences, units)
     t = stage("tokenize", t)
-    pairs = aligning._sentence_pairs(kept_units, len(kept))
+    figures = extract_figures(articles)
+    quantities = aligning._quantities(articles, kept, figures)
+    t = stage("figures", t)
+    pairs = aligning._sentence_pairs(kept_units, len(kept), quantities)
     t = stage("candidates+score", t)
-    links = aligning._links(pairs)
+    logit = aligning._logits(pairs, len(kept))
+    links = aligning._links(pairs, logit)
     groups = aligning._group(
-        links, aligning._sentence_articles(kept_units, len(kept)), aligning._support(pairs)
+        links, aligning._sentence_articles(kept_units, len(kept)), aligning._support(pairs, logit)
     )
     if len(kept) < len(sentences):
         groups = aligning._expand(

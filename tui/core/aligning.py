@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.core.cancelling import CANCEL_EVERY, check
-from tui.core.models import Alignment, Article, Claim, ClaimKind, Comparison, Sentence
+from tui.core.models import Alignment, Article, Claim, ClaimKind, Comparison, Figure, Sentence
 from tui.core.normalizing import Token, stem, tokenize
 from tui.core.options import Options
 from tui.core.variants import find_variants
@@ -42,56 +42,105 @@ if TYPE_CHECKING:
 # (tests/eval: flood, rate decision) together, preferring round values where F1 is flat.
 # How cosine, containment and ratio make one similarity (for ranking rivals and for output).
 BASE_WEIGHTS = (0.5, 0.25, 0.25)
-# Logistic model over FEATURES deciding whether a pair states the same fact; fitted by
-# `python -m tests.eval.fit_pairs` on the three annotated stories. THRESHOLD on its logit and
-# JOIN_SHARE were swept together (1.0-2.25 by 0.25; 0.34, 0.5, 0.67): the best mean F1
-# within 0.005 of the top, leaning to precision (re-swept 1.0-2.0 with the current
-# features: 1.25 0.754, 1.5 0.753, 1.75 0.745). Fitted before dates stopped counting as
-# numbers (_dated) and vague amounts became near numbers; a refit after both moved every
-# weight by under 0.05 and found one more (wrong) sample pair, so these stay. Re-swept
-# then: THRESHOLD 1.25/1.5/1.75/2.0 mean F1 0.774/0.788/0.776/0.768, SUPPORT_MARGIN
-# 1/1.5/2 0.777/0.788/0.789 (2 gains nothing beyond noise, at lower precision): 1.5 and
-# 1.5 stay.
+# Two logistic models decide whether a pair states the same fact. The first sees the pair's
+# own evidence (FEATURES); the second adds how many sentences the first strongly links
+# (logit >= CORROBORATE_AT) to both ends (CORROBORATED, see _corroborated). Both are fitted
+# by `python -m tests.eval.fit_pairs --extra ...` on seven annotated stories: the sample,
+# the two synthetic ones, and four real multi-outlet stories annotated fact by fact whose
+# texts are third-party and not in the repository (a quake, two rate decisions, a missile
+# strike). Scored leaving each story out of the fit (`--loso`), micro over the seven:
+# precision 0.710, recall 0.667 (the one-stage model before it: 0.718, 0.627).
+# THRESHOLD (on the second stage's logit) swept 0.5-2.5 and SUPPORT_MARGIN 0-2.5 the same
+# way: THRESHOLD 1.0/1.25/1.5 micro F1 0.688/0.688/0.677 (1.25 the more precise of the top
+# two), SUPPORT_MARGIN 0/0.75/1.5/2.5 0.689/0.688/0.681/0.672 at THRESHOLD 1.0 (0.75 keeps
+# more recall than 0 at the same F1); JOIN_SHARE 0.5/0.67/0.8/1.0 0.655/0.681/0.685/0.685
+# (0.67 stays: 0.8 is within noise).
 WEIGHTS = (
-    1.043,  # cosine
-    -0.037,  # containment
-    0.346,  # ratio
-    1.556,  # relative_first
-    0.94,  # relative_second
-    -1.282,  # length
-    3.154,  # shared_number
-    4.27,  # shared_words
-    0.417,  # shared_bigrams
-    0.939,  # shared_core
-    -1.388,  # shared_names
-    -1.727,  # other_names
-    1.563,  # near_number
-    1.092,  # both_headlines
-    1.091,  # one_headline
+    1.169,  # cosine
+    0.294,  # containment
+    0.574,  # ratio
+    0.765,  # relative_first
+    0.899,  # relative_second
+    -0.767,  # length
+    2.309,  # shared_number
+    3.718,  # shared_words
+    0.084,  # shared_bigrams
+    1.202,  # shared_core
+    -0.74,  # shared_names
+    -0.684,  # other_names
+    1.179,  # near_number
+    0.572,  # both_headlines
+    0.724,  # one_headline
+    1.829,  # same_quantity
 )
-BIAS = -3.514
-THRESHOLD = 1.5
-# The same model with the embedding cosine as a last feature, for `--semantic`; fitted by
-# `python -m tests.eval.fit_pairs --semantic` on the same stories.
+BIAS = -4.045
+FINAL_WEIGHTS = (
+    1.17,  # cosine
+    0.219,  # containment
+    0.48,  # ratio
+    1.039,  # relative_first
+    0.988,  # relative_second
+    -0.765,  # length
+    1.863,  # shared_number
+    3.232,  # shared_words
+    -0.288,  # shared_bigrams
+    0.87,  # shared_core
+    -0.78,  # shared_names
+    -0.486,  # other_names
+    0.825,  # near_number
+    0.263,  # both_headlines
+    0.438,  # one_headline
+    0.774,  # same_quantity
+    1.66,  # corroborated
+)
+FINAL_BIAS = -3.929
+CORROBORATE_AT = 1.5
+THRESHOLD = 1.25
+# The same models with the embedding cosine as a last feature, for `--semantic`; fitted by
+# `python -m tests.eval.fit_pairs --semantic --extra ...` on the same stories. Leaving each
+# story out: micro precision 0.714, recall 0.654 at THRESHOLD 1.5, 0.650 and 0.697 at 1.0:
+# no better than the lexical model.
 SEMANTIC_WEIGHTS = (
-    1.077,  # cosine
-    0.021,  # containment
-    -0.088,  # ratio
-    1.498,  # relative_first
-    0.952,  # relative_second
-    -1.27,  # length
-    3.063,  # shared_number
-    4.038,  # shared_words
-    0.288,  # shared_bigrams
-    0.761,  # shared_core
-    -1.467,  # shared_names
-    -1.733,  # other_names
-    1.339,  # near_number
-    1.001,  # both_headlines
-    1.008,  # one_headline
-    2.358,  # semantic cosine
+    1.111,  # cosine
+    0.244,  # containment
+    0.022,  # ratio
+    0.812,  # relative_first
+    0.967,  # relative_second
+    -0.703,  # length
+    2.263,  # shared_number
+    3.393,  # shared_words
+    0.014,  # shared_bigrams
+    1.072,  # shared_core
+    -0.766,  # shared_names
+    -0.657,  # other_names
+    1.1,  # near_number
+    0.494,  # both_headlines
+    0.667,  # one_headline
+    1.708,  # same_quantity
+    2.567,  # semantic cosine
 )
-SEMANTIC_BIAS = -4.117
+SEMANTIC_BIAS = -4.77
+SEMANTIC_FINAL_WEIGHTS = (
+    1.117,  # cosine
+    0.102,  # containment
+    -0.113,  # ratio
+    1.141,  # relative_first
+    1.036,  # relative_second
+    -0.66,  # length
+    1.86,  # shared_number
+    3.002,  # shared_words
+    -0.298,  # shared_bigrams
+    0.831,  # shared_core
+    -0.76,  # shared_names
+    -0.452,  # other_names
+    0.801,  # near_number
+    0.246,  # both_headlines
+    0.417,  # one_headline
+    0.72,  # same_quantity
+    2.049,  # semantic cosine
+    1.607,  # corroborated
+)
+SEMANTIC_FINAL_BIAS = -4.662
 # Up to this many sentences the semantic model's n x n similarity matrix is used (64 MB
 # of float32); bigger stories dot the pairs' vectors instead.
 SEMANTIC_MATRIX_LIMIT = 4000
@@ -102,9 +151,8 @@ SENSITIVITY_SPAN = 2.0
 JOIN_SHARE = 0.67
 # Pairs scoring up to this much under THRESHOLD count towards JOIN_SHARE (never as links on
 # their own): a sentence linked to one member of a claim usually states the fact the others
-# state, in words too different for a link. Swept 0-3 by 0.5: mean F1 0.759, 0.762, 0.775,
-# 0.787, 0.788, 0.795, 0.788; 1.5 is the most precise within 0.01 of the top.
-SUPPORT_MARGIN = 1.5
+# state, in words too different for a link. Swept with the two-stage model (see above).
+SUPPORT_MARGIN = 0.75
 # A claim is near-verbatim when two of its sources use nearly the same words: rapidfuzz's
 # token_set_ratio of their normalised words reaches this. Swept 30-95 by 5 on the claims of
 # the three annotated stories against their facts' `paraphrase` marks: 80 labels 68% of
@@ -368,7 +416,10 @@ FEATURES = (
     "near_number",
     "both_headlines",
     "one_headline",
+    "same_quantity",
 )
+# The second stage's extra column (see _corroborated).
+CORROBORATED = "corroborated"
 
 
 def _ordinary_number(feature: str) -> bool:
@@ -631,8 +682,17 @@ def _near_numbers(
     return near
 
 
-def _sentence_pairs(units: list[_Unit], n_sentences: int) -> _Pairs:
-    """Reduce unit pairs to sentence pairs and add how each compares with its rivals."""
+def _sentence_pairs(
+    units: list[_Unit],
+    n_sentences: int,
+    quantities: Sequence[frozenset[int]] | None = None,
+) -> _Pairs:
+    """Reduce unit pairs to sentence pairs and add how each compares with its rivals.
+
+    `quantities` holds, per sentence, the figure groups its figures fall in (see
+    `_quantities`): two sentences that report one quantity ("398 killed" / "at least 150
+    dead") report one fact, whatever else their words do.
+    """
     import numpy as np
 
     ufirst, usecond, scores = _unit_scores(units, n_sentences)
@@ -671,9 +731,95 @@ def _sentence_pairs(units: list[_Unit], n_sentences: int) -> _Pairs:
             best[:, 3:],
             headline[first] * headline[second],
             np.maximum(headline[first], headline[second]),
+            _same_quantity(first, second, quantities),
         ]
     )
     return _Pairs(first, second, features)
+
+
+def _same_quantity(
+    first: npt.NDArray[np.int64],
+    second: npt.NDArray[np.int64],
+    quantities: Sequence[frozenset[int]] | None,
+) -> npt.NDArray[np.float64]:
+    import numpy as np
+
+    same = np.zeros(len(first))
+    if not quantities:
+        return same
+    has = np.array([bool(q) for q in quantities], dtype=bool)
+    for k in np.flatnonzero(has[first] & has[second]).tolist():
+        if not quantities[first[k]].isdisjoint(quantities[second[k]]):
+            same[k] = 1.0
+    return same
+
+
+def _quantities(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    figures: Sequence[Figure],
+    cancel: threading.Event | None = None,
+) -> list[frozenset[int]]:
+    """Per sentence, the figure groups (formed without claims) its figures belong to."""
+    from tui.core.reconciling import reconcile
+
+    groups = reconcile(tuple(articles), (), tuple(figures), cancel=cancel)
+    sentence_of = {f.id: f.sentence for f in figures}
+    index = {s.id: k for k, s in enumerate(sentences)}
+    found: list[set[int]] = [set() for _ in sentences]
+    for g, group in enumerate(groups):
+        for figure in group.figures:
+            k = index.get(sentence_of.get(figure) or "")
+            if k is not None:
+                found[k].add(g)
+    return [frozenset(f) for f in found]
+
+
+def _corroborated(
+    first: npt.NDArray[np.int64],
+    second: npt.NDArray[np.int64],
+    strong: npt.NDArray[np.bool_],
+    n_sentences: int,
+) -> npt.NDArray[np.float64]:
+    """For each pair, how many other sentences are strongly linked to both of its ends.
+
+    Outlets that reword one fact differently each are often each close to a third
+    outlet's wording: "Russia denied any involvement" and "The Russian Defense Ministry
+    denied attacking the station" share little, but both match "Russia's Defence Ministry
+    denied that Russian forces were responsible". Counted over strong links only, through
+    each linked sentence's neighbours (never all triples), within PAIR_BUDGET.
+    """
+    import numpy as np
+
+    common = np.zeros(len(first))
+    a, b = first[strong], second[strong]
+    if not len(a):
+        return common
+    ends = np.concatenate([a, b])
+    hub = np.concatenate([b, a])
+    order = np.lexsort((ends, hub))
+    ends, hub = ends[order], hub[order]
+    counts = np.bincount(hub, minlength=n_sentences)
+    offsets = np.cumsum(counts) - counts
+    keys: list[npt.NDArray[np.int64]] = []
+    spent = 0
+    for size in _unique(counts[counts >= 2])[0].tolist():
+        hubs = np.flatnonzero(counts == size)
+        spent += len(hubs) * size * (size - 1) // 2
+        if spent > PAIR_BUDGET:
+            break
+        slots = offsets[hubs][:, None] + np.arange(size)
+        upper, lower = np.triu_indices(size, 1)
+        x, y = ends[slots[:, upper]].ravel(), ends[slots[:, lower]].ravel()
+        keys.append(np.minimum(x, y) * n_sentences + np.maximum(x, y))
+    if not keys:
+        return common
+    unique, held = _unique(np.concatenate(keys), counts=True)
+    wanted = first * n_sentences + second
+    at = np.minimum(np.searchsorted(unique, wanted), len(unique) - 1)
+    hit = unique[at] == wanted
+    common[hit] = held[at[hit]]
+    return common
 
 
 def with_semantic(pairs: _Pairs, sentences: Sequence[Sentence]) -> _Pairs:
@@ -698,7 +844,8 @@ def with_semantic(pairs: _Pairs, sentences: Sequence[Sentence]) -> _Pairs:
     return _Pairs(pairs.first, pairs.second, np.column_stack([pairs.features, cosine]))
 
 
-def _logits(pairs: _Pairs) -> npt.NDArray[np.float64]:
+def _first_logits(pairs: _Pairs) -> npt.NDArray[np.float64]:
+    """The first stage: each pair on its own evidence."""
     import numpy as np
 
     semantic = pairs.features.shape[1] > len(FEATURES)  # with the embedding cosine
@@ -709,11 +856,35 @@ def _logits(pairs: _Pairs) -> npt.NDArray[np.float64]:
     return logit
 
 
+def _final_features(pairs: _Pairs, n_sentences: int) -> npt.NDArray[np.float64]:
+    """The second stage's evidence: the pair's own, plus how many sentences the first
+    stage strongly links to both of its ends (see _corroborated)."""
+    import numpy as np
+
+    strong = _first_logits(pairs) >= CORROBORATE_AT
+    common = _corroborated(pairs.first, pairs.second, strong, n_sentences)
+    return np.column_stack([pairs.features, np.log1p(common)])
+
+
+def _logits(pairs: _Pairs, n_sentences: int) -> npt.NDArray[np.float64]:
+    """The decision: the second stage's logit for each pair."""
+    import numpy as np
+
+    semantic = pairs.features.shape[1] > len(FEATURES)
+    weights = np.array(SEMANTIC_FINAL_WEIGHTS if semantic else FINAL_WEIGHTS)
+    logit: npt.NDArray[np.float64] = _final_features(pairs, n_sentences) @ weights + (
+        SEMANTIC_FINAL_BIAS if semantic else FINAL_BIAS
+    )
+    return logit
+
+
 def _threshold(sensitivity: float) -> float:
     return THRESHOLD + (0.5 - sensitivity) * 2 * SENSITIVITY_SPAN
 
 
-def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], float]:
+def _links(
+    pairs: _Pairs, logit: npt.NDArray[np.float64], sensitivity: float = 0.5
+) -> dict[tuple[int, int], float]:
     """Sentence pairs judged to state the same fact, with their similarity, strongest first.
 
     `sensitivity` 0.5 uses THRESHOLD; 0 raises it by SENSITIVITY_SPAN (fewer, surer pairs),
@@ -721,7 +892,7 @@ def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], flo
     """
     import numpy as np
 
-    keep = np.flatnonzero(_logits(pairs) >= _threshold(sensitivity))
+    keep = np.flatnonzero(logit >= _threshold(sensitivity))
     similarity = pairs.features[keep, :3] @ np.array(BASE_WEIGHTS)
     first, second = pairs.first[keep], pairs.second[keep]
     order = np.lexsort((second, first, -similarity))
@@ -734,13 +905,14 @@ def _links(pairs: _Pairs, sensitivity: float = 0.5) -> dict[tuple[int, int], flo
     )
 
 
-def _support(pairs: _Pairs, sensitivity: float = 0.5) -> list[tuple[int, int]]:
+def _support(
+    pairs: _Pairs, logit: npt.NDArray[np.float64], sensitivity: float = 0.5
+) -> list[tuple[int, int]]:
     """Pairs a little under the link threshold: not links, but evidence that a sentence
     linked to one member of a claim also belongs with the others (see _group).
     """
     import numpy as np
 
-    logit = _logits(pairs)
     threshold = _threshold(sensitivity)
     keep = np.flatnonzero((logit >= threshold - SUPPORT_MARGIN) & (logit < threshold))
     return list(zip(pairs.first[keep].tolist(), pairs.second[keep].tolist(), strict=True))
@@ -810,10 +982,15 @@ def _group(
 
 
 def find_claims(
-    articles: tuple[Article, ...], options: Options, *, cancel: threading.Event | None = None
+    articles: tuple[Article, ...],
+    options: Options,
+    *,
+    cancel: threading.Event | None = None,
+    figures: tuple[Figure, ...] | None = None,
 ) -> tuple[Claim, ...]:
     """Group sentences of different sources that report the same claim. Raises `Cancelled`
-    soon after `cancel` is set."""
+    soon after `cancel` is set. `figures` are the articles' figures (extracted here when
+    not given): sentences reporting one quantity lean towards one claim."""
     if len(articles) < 2:
         return ()
     sentences, units = _units(articles, cancel)
@@ -824,13 +1001,20 @@ def find_claims(
         kept, kept_units, copies = _collapse(sentences, units)
     else:
         kept, kept_units, copies = sentences, units, [[k] for k in range(len(sentences))]
-    pairs = _sentence_pairs(kept_units, len(kept))
+    if figures is None:
+        from tui.core.figures import extract_figures
+
+        figures = extract_figures(articles, cancel=cancel)
+    quantities = _quantities(articles, kept, figures, cancel)
+    check(cancel)
+    pairs = _sentence_pairs(kept_units, len(kept), quantities)
     check(cancel)
     if options.semantic:
         pairs = with_semantic(pairs, kept)
         check(cancel)
-    links = _links(pairs, options.sensitivity)
-    support = _support(pairs, options.sensitivity)
+    logit = _logits(pairs, len(kept))
+    links = _links(pairs, logit, options.sensitivity)
+    support = _support(pairs, logit, options.sensitivity)
     check(cancel)
     groups = _group(links, _sentence_articles(kept_units, len(kept)), support)
     check(cancel)

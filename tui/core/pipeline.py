@@ -29,9 +29,9 @@ def analyse(
         articles.append(prepare_article(loaded))
     prepared = tuple(articles)
     check(cancel)
-    claims = find_claims(prepared, options, cancel=cancel)
-    check(cancel)
     figures = extract_figures(prepared, cancel=cancel)
+    check(cancel)
+    claims = find_claims(prepared, options, cancel=cancel, figures=figures)
     check(cancel)
     groups = group_figures(prepared, claims, figures, cancel=cancel)
     return Comparison(
