@@ -210,9 +210,9 @@ def _timed(call: object) -> float:
 @pytest.mark.parametrize(
     ("annotation", "precision", "recall"),
     [
-        ("kursk_claims.yaml", 0.76, 0.75),
-        ("flood_claims.yaml", 0.87, 0.77),
-        ("rates_claims.yaml", 0.92, 0.48),
+        ("kursk_claims.yaml", 0.74, 0.76),
+        ("flood_claims.yaml", 0.87, 0.78),
+        ("rates_claims.yaml", 0.88, 0.5),
     ],
 )
 def test_pair_scores_stay_above_floors(annotation: str, precision: float, recall: float) -> None:

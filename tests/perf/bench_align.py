@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tui.core import aligning
+from tui.core import aligning  # noqa: E402
 from tui.core.figures import extract_figures  # noqa: E402
 from tui.core.models import Article, Comparison, Sentence  # noqa: E402
 from tui.core.pipeline import build_comparison  # noqa: E402
