@@ -257,6 +257,19 @@ def test_sentences_reporting_one_quantity_share_a_figure_group() -> None:
     assert same.tolist() == [1.0, 0.0, 0.0]
 
 
+def test_stories_with_nothing_in_common_have_lexical_features_only() -> None:
+    """No candidate pair: the empty feature table still has the lexical model's columns
+    (one more would pass for the --semantic model's)."""
+    articles = (
+        make_article("a", ["Apples grow on green trees in the autumn."]),
+        make_article("b", ["Submarines dive beneath cold oceans quietly."]),
+    )
+    sentences, units = aligning._units(articles)
+    pairs = aligning._sentence_pairs(units, len(sentences), [frozenset()] * len(sentences))
+    assert pairs.features.shape == (0, len(aligning.FEATURES))
+    assert find_claims(articles, Options()) == ()
+
+
 def test_corroboration_counts_sentences_strongly_linked_to_both_ends() -> None:
     """Strong links 0-2, 0-3, 1-2, 1-3, 3-4: pairs (0, 1) and (2, 3) have two sentences
     strongly linked to both ends, (0, 4) has one (3); weak links count for nothing."""

@@ -422,6 +422,15 @@ FEATURES = (
     "one_headline",
     "same_quantity",
 )
+# The columns _sentence_pairs adds to the unit-level ones of _unit_scores.
+_SENTENCE_COLUMNS = (
+    "relative_first",
+    "relative_second",
+    "length",
+    "both_headlines",
+    "one_headline",
+    "same_quantity",
+)
 # The second stage's extra column (see _corroborated).
 CORROBORATED = "corroborated"
 
@@ -438,11 +447,10 @@ def _ordinary_number(feature: str) -> bool:
 def _no_pairs() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     import numpy as np
 
-    # The unit-level columns: FEATURES less the five _sentence_pairs adds.
     return (
         np.zeros(0, dtype=np.int64),
         np.zeros(0, dtype=np.int64),
-        np.zeros((0, len(FEATURES) - 5)),
+        np.zeros((0, len(FEATURES) - len(_SENTENCE_COLUMNS))),
     )
 
 
