@@ -1064,3 +1064,56 @@ def test_photographer_and_agency_line(line: str, reason: str) -> None:
 def test_name_and_agency_inside_a_sentence_is_kept() -> None:
     line = "The photograph was taken by Jane Roe, AP, on the morning of the flood."
     assert reason_of(in_body(line), line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        pytest.param(
+            "WASHINGTON, DC - DECEMBER 03: Federal Reserve Chairman Janet Yellen testifies before"
+            " a Joint Economic Committee hearing on Capitol Hill, December 3, 2015 in"
+            " Washington, DC.",
+            "caption",
+            id="stock-photo-dateline",
+        ),
+        pytest.param(
+            "Federal Reserve Chairwoman Janet L. Yellen removes her glasses as she testifies on"
+            " Capitol Hill on Feb. 25. (Pablo Martinez Monsivais / Associated Press)",
+            "caption",
+            id="bracketed-name-agency-credit",
+        ),
+        pytest.param(
+            "US Federal Reserve Chair Janet Yellen holds a news conference in Washington"
+            " following the decision on 16 December 2015 Reuters",
+            "caption",
+            id="agency-after-unpunctuated-caption",
+        ),
+        pytest.param("December 16, 2015, 2:14 PM ET", "timestamp", id="us-time-zone"),
+    ],
+)
+def test_wire_photo_captions_and_us_timestamps(line: str, reason: str) -> None:
+    assert reason_of(in_body(line), line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The bank said the decision was taken by Reuters",  # no caption: prose-like, no credit
+        "Officials briefed reporters from AP and Reuters.",
+        "SEOUL - North Korea sent troops, officials said on Monday.",  # a dateline, not a caption
+    ],
+)
+def test_prose_naming_agencies_stays_content(line: str) -> None:
+    assert reason_of(in_body(line), line) is None
+
+
+def test_a_name_alone_above_a_caption_is_its_alt_text() -> None:
+    caption = (
+        "Federal Reserve Chairwoman Janet L. Yellen removes her glasses as she testifies on"
+        " Capitol Hill on Feb. 25. (Pablo Martinez Monsivais / Associated Press)"
+    )
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\nJanet Yellen\n\n{caption}\n\n{BODY_AFTER}\n"
+    assert reason_of(text, "Janet Yellen") == "caption"
+    # A headline above a caption stays: only a bare name is taken for alt text.
+    titled = f"Millions Return Home As Warnings Lifted\n\n{caption}\n\n{BODY_BEFORE}\n"
+    assert reason_of(titled, "Millions Return Home As Warnings Lifted") is None

@@ -126,6 +126,15 @@ _CREDIT_TAIL = re.compile(
     r"|(?<=[.!?]\s)\([A-Z][\w.&-]*/[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\)"  # (Xinhua/Name)
     r"|(?<=[.!?]\s)(?i:photo|picture|image|photograph|video)s?(?:\s(?i:by|courtesy|credit))?"
     r"\s*[:：]?\s(?:the\s)?[A-Z][^.!?]{0,60}(?:\.\d[^.!?]*)?"  # ... yesterday. Photo: AFP
+    # "... holds a news conference ... on 16 December 2015 Reuters": a wire photo's agency
+    # after a caption that has no full stop (prose ends in one; "(Reuters)" is a dateline).
+    # Not after a word that makes the agency part of the sentence ("... taken by Reuters").
+    r"|(?<=[a-z0-9]\s)"
+    + "".join(rf"(?<!\b{w}\s)" for w in ("by", "says", "said", "told", "to", "from", "via"))
+    + "".join(rf"(?<!\b{w}\s)" for w in ("and", "of", "with", "for", "at", "on", "in"))
+    + r"(?:Reuters|AFP|AP|EPA|Xinhua)(?=\s*$)"
+    r"|(?<=[.!?]\s)\([A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}\s/\s[A-Z][\w’'&.-]*"
+    r"(?:\s[A-Z][\w’'&.-]*){0,3}\)"  # ... on Feb. 25. (Name Name / Associated Press)
     r"|(?P<named>\b[A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}\s/\s[A-Z][\w’'&.-]*"
     r"(?:\s[A-Z][\w’'&.-]*){0,3}"
     r"|\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3}"  # REUTERS/Name
@@ -136,9 +145,13 @@ _CREDIT_TAIL = re.compile(
 # Every credit form above holds a slash, a closing bracket, a stock agency's name or a label.
 _CREDIT_HINT = re.compile(
     r"/|[)\]]\s*\.?$|Getty|Shutterstock|Alamy|[.!?]\s(?i:photo|picture|image|photograph|video)"
+    r"|\s(?:Reuters|AFP|AP|EPA|Xinhua)$"
 )
 _CAPTION_START = re.compile(
-    r"(?:image|media|video|photo)\s+caption\s*[:,]|pictured\s*:|file(?:\s+photo)?\s*[:–—-]\s",
+    r"(?:image|media|video|photo)\s+caption\s*[:,]|pictured\s*:|file(?:\s+photo)?\s*[:–—-]\s"
+    # A stock-photo caption opens on its place and day in capitals: "WASHINGTON, DC -
+    # DECEMBER 03: Federal Reserve Chairman ... testifies ...".
+    r"|(?-i:[A-Z][A-Z.'’ -]*(?:,\s?[A-Z][A-Z.'’ -]*)?\s[-–—]\s[A-Z]{3,9}\s\d{1,2}(?:,\s\d{4})?:\s)",
     re.IGNORECASE,
 )
 _PICTURED = re.compile(
@@ -166,6 +179,8 @@ _ATTRIBUTION = _word_set("said says say told tells according")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PLACE_WORDS = _word_set("in at near during outside inside along amid on")
 _CAPTION_MAX_WORDS = 45  # longest wire-photo caption seen in practice is about 40 words
+# A photo's alt text above its caption: a name alone ("Janet Yellen").
+_PHOTO_NAME_WORDS = 4
 # A line longer than this is prose or a banner: the longest of the other rules' limits (a
 # comments policy) is this long, so the rest are skipped to keep cleaning fast.
 _LONG_LINE_WORDS = 80
@@ -211,7 +226,8 @@ _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?"
     r"|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m"
-    r"|utc|gmt|[a-z]?[sd]t|cet|cest|eet|eest|msk|updated|published|posted|last|first|at|on"
+    r"|utc|gmt|[a-z]?[sd]t|[ecmp]t|cet|cest|eet|eest|msk|updated|published|posted|last|first"
+    r"|at|on"
     r"|today|yesterday|st|nd|rd|th|ago|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|views?|reads?|comments?)\b",  # a counter beside a date ("2,634 views") is metadata too
     re.IGNORECASE,
@@ -570,6 +586,7 @@ def _line_reasons(lines: list[_Line]) -> list[str | None]:
     _mark_roles(lines, reasons)
     _mark_banner_neighbours(lines, reasons)
     _mark_caption_neighbours(lines, reasons)
+    _mark_photo_titles(lines, reasons)
     _mark_reader_comments(lines, reasons)
     _mark_duplicates(lines, reasons)
     _mark_teasers(lines, reasons)
@@ -1109,6 +1126,27 @@ def _mark_caption_neighbours(lines: list[_Line], reasons: list[str | None]) -> N
             continue
         near = [reasons[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if {"caption", "photo credit"} & set(near) and _sentence_count(line.text) == 1:
+            reasons[i] = "caption"
+
+
+def _mark_photo_titles(lines: list[_Line], reasons: list[str | None]) -> None:
+    """A name alone right above a caption is the photo's alt text: "Janet Yellen" over
+    "Federal Reserve Chairwoman Janet L. Yellen removes her glasses ...".
+
+    Only a name (every word capitalised, at most PHOTO_NAME_WORDS words, no punctuation):
+    a headline above a caption looks like any photo title ("Millions Return Home As Pacific
+    Tsunami Warnings Lifted"), and a lost headline is worse than a kept title.
+    """
+    for i in range(len(lines) - 1):
+        words = lines[i].words
+        if (
+            reasons[i] is None
+            and reasons[i + 1] == "caption"
+            and len(words) <= _PHOTO_NAME_WORDS
+            and all(word[:1].isupper() for word in words)
+            and lines[i].text[-1] not in _PROSE_END
+            and not _has_quote(lines[i].text)
+        ):
             reasons[i] = "caption"
 
 
