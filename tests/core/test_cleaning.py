@@ -780,6 +780,11 @@ def test_more_furniture_lines(line: str, reason: str) -> None:
     [
         pytest.param("The blast happened 3 days ago", id="relative-time-in-prose"),
         pytest.param("Sen. Jane Doe (R) has blocked the bill.", id="party-letter-in-prose"),
+        pytest.param("The bank said the decision was taken by Reuters", id="agency-in-prose"),
+        pytest.param("Officials briefed reporters from AP and Reuters.", id="agencies-named"),
+        pytest.param(
+            "SEOUL - North Korea sent troops, officials said on Monday.", id="dateline-not-caption"
+        ),
     ],
 )
 def test_more_content_lines_are_kept(line: str) -> None:
@@ -1093,18 +1098,6 @@ def test_name_and_agency_inside_a_sentence_is_kept() -> None:
 )
 def test_wire_photo_captions_and_us_timestamps(line: str, reason: str) -> None:
     assert reason_of(in_body(line), line) == reason
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The bank said the decision was taken by Reuters",  # no caption: prose-like, no credit
-        "Officials briefed reporters from AP and Reuters.",
-        "SEOUL - North Korea sent troops, officials said on Monday.",  # a dateline, not a caption
-    ],
-)
-def test_prose_naming_agencies_stays_content(line: str) -> None:
-    assert reason_of(in_body(line), line) is None
 
 
 def test_a_name_alone_above_a_caption_is_its_alt_text() -> None:
