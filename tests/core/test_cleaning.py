@@ -1101,3 +1101,12 @@ def test_a_name_alone_above_a_caption_is_its_alt_text() -> None:
     # A headline above a caption stays: only a bare name is taken for alt text.
     titled = f"Millions Return Home As Warnings Lifted\n\n{caption}\n\n{BODY_BEFORE}\n"
     assert reason_of(titled, "Millions Return Home As Warnings Lifted") is None
+
+
+def test_present_tense_caption_under_its_credit() -> None:
+    """No genre mark of its own (a full stop, no year, a plural subject), but its credit."""
+    caption = "People walk by collapsed houses after the earthquake in Ludian County, Monday."
+    text = f"{HEADLINE}\n\n{BODY_BEFORE}\n\nKyodo News/AP\n{caption}\n\n{BODY_AFTER}\n"
+    assert reason_of(text, caption) == "caption"
+    # The same line without a credit beside it reads as prose.
+    assert reason_of(in_body(caption), caption) is None

@@ -606,11 +606,15 @@ def _mark_present_tense_captions(
         # In the header only a line right above the byline: wire copy puts the photo's caption
         # between headline and byline, where a present-tense dek could stand as well.
         below = i >= first_body or (i + 1 < len(lines) and reasons[i + 1] == "byline")
+        credited = "photo credit" in (
+            reasons[i - 1] if i else None,
+            reasons[i + 1] if i + 1 < len(lines) else None,
+        )
         if (
             below
             and reasons[i] is None
             and i != first_content
-            and _is_present_tense_caption(lines[i])
+            and _is_present_tense_caption(lines[i], credited)
         ):
             reasons[i] = "caption"
 
@@ -1028,8 +1032,11 @@ def _is_pictured_caption(line: _Line, lowered: list[str]) -> bool:
     return not _ATTRIBUTION.intersection(lowered) and text[-1] not in ".!?"
 
 
-def _is_present_tense_caption(line: _Line) -> bool:
-    """A picture described in the present tense: subject, photo verb, then a place or time."""
+def _is_present_tense_caption(line: _Line, credited: bool = False) -> bool:
+    """A picture described in the present tense: subject, photo verb, then a place or time.
+
+    `credited`: a photo credit stands right above or below the line.
+    """
     text = line.text
     lowered = [word.lower() for word in line.words]
     if _has_quote(text) or len(lowered) > _CAPTION_MAX_WORDS:
@@ -1041,8 +1048,11 @@ def _is_present_tense_caption(line: _Line) -> bool:
         return False
     # Present-tense war reporting ("Ukrainian troops hold positions near Pokrovsk.") has the
     # same shape; a caption also shows one of the marks of the genre: no full stop, the date
-    # the picture was taken, or a lone subject ("A soldier fires ...", never news prose).
-    return text[-1] not in ".!?" or bool(_YEAR.search(text)) or lowered[0] in ("a", "an")
+    # the picture was taken, a lone subject ("A soldier fires ...", never news prose), or its
+    # credit beside it ("Kyodo News/AP" over "People walk by collapsed houses ...").
+    return (
+        credited or text[-1] not in ".!?" or bool(_YEAR.search(text)) or lowered[0] in ("a", "an")
+    )
 
 
 def _sentence_count(text: str) -> int:
