@@ -354,11 +354,24 @@ def _units(
     credit ("Mark Rutte NATO Secretary General") names people but states nothing.
     """
     tokenized = []
+    # Outlets repeat wire copy word for word: each distinct sentence text is tokenized once
+    # and its tokens shifted to where each later copy stands.
+    seen: dict[str, tuple[int, tuple[Token, ...]]] = {}
+    new = tuple.__new__
     for a, article in enumerate(articles):
         for n, sentence in enumerate(article.sentences):
             if n % CANCEL_EVERY == 0:
                 check(cancel)
-            tokens = _dated(tokenize(sentence.text, sentence.start), article.text)
+            known = seen.get(sentence.text)
+            if known is None:
+                tokens = _dated(tokenize(sentence.text, sentence.start), article.text)
+                seen[sentence.text] = (sentence.start, tokens)
+            else:
+                shift = sentence.start - known[0]
+                tokens = tuple(
+                    new(Token, (t[0], t[1] + shift, t[2] + shift, t[3], t[4], t[5]))
+                    for t in known[1]
+                )
             tokenized.append((a, article, sentence, tokens))
     names = {t.norm for *_, tokens in tokenized for t in tokens[1:] if t.capital and not t.number}
     short = _name_stems(names)
@@ -776,9 +789,12 @@ def _quantities(
     """Per sentence, the figure groups (formed without claims) its figures belong to."""
     from tui.core.reconciling import reconcile
 
-    groups = reconcile(tuple(articles), (), tuple(figures), cancel=cancel)
-    sentence_of = {f.id: f.sentence for f in figures}
     index = {s.id: k for k, s in enumerate(sentences)}
+    # Only the figures of the sentences being paired (near-copies set aside by _collapse
+    # would triple the work on a huge story and change no pair).
+    figures = tuple(f for f in figures if f.sentence in index)
+    groups = reconcile(tuple(articles), (), figures, cancel=cancel)
+    sentence_of = {f.id: f.sentence for f in figures}
     found: list[set[int]] = [set() for _ in sentences]
     for g, group in enumerate(groups):
         for figure in group.figures:

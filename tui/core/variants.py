@@ -65,8 +65,10 @@ def find_variants(members: Sequence[tuple[str, tuple[Token, ...]]]) -> tuple[Var
         partners = [n for n in range(min(len(members), MAX_PARTNERS + 1)) if n != m][:MAX_PARTNERS]
         if not tokens or not partners:
             continue
-        closest = max(partners, key=lambda n: (len(norms[m] & norms[n]), -n))
         said = frozenset().union(*(norms[n] for n in partners))
+        if norms[m] <= said:
+            continue  # every word is said by a partner (a copy, say): no variant
+        closest = max(partners, key=lambda n: (len(norms[m] & norms[n]), -n))
         marks, _ = _marks(tokens, members[closest][1], words[m], words[closest])
         final = [None if t.norm in said else mark for t, mark in zip(tokens, marks, strict=True)]
         # "more than" against "Over" is one changed run, not a changed word and an added one:
