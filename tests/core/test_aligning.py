@@ -305,6 +305,20 @@ def test_position_features_compare_places_in_the_articles() -> None:
     assert found[(0, 5)] == 1.0 and lede[(0, 5)] == 0.0
 
 
+def test_too_many_figures_leave_the_quantity_feature_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.core.figures import extract_figures
+
+    articles = (
+        make_article("a", ["The quake killed at least 398 people in Ludian county."]),
+        make_article("b", ["At least 150 people were killed in the quake, state media said."]),
+    )
+    sentences, _ = aligning._units(articles)
+    figures = extract_figures(articles)
+    assert any(aligning._quantities(articles, sentences, figures))
+    monkeypatch.setattr(aligning, "QUANTITY_LIMIT", len(figures) - 1)
+    assert not any(aligning._quantities(articles, sentences, figures))
+
+
 def test_corroboration_counts_sentences_strongly_linked_to_both_ends() -> None:
     """Strong links 0-2, 0-3, 1-2, 1-3, 3-4: pairs (0, 1) and (2, 3) have two sentences
     strongly linked to both ends, (0, 4) has one (3); weak links count for nothing."""
