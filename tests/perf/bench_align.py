@@ -120,7 +120,10 @@ def run(n_articles: int) -> None:
     logit = aligning._logits(pairs, len(kept))
     links = aligning._links(pairs, logit)
     groups = aligning._group(
-        links, aligning._sentence_articles(kept_units, len(kept)), aligning._support(pairs, logit)
+        links,
+        aligning._sentence_articles(kept_units, len(kept)),
+        aligning._support(pairs, logit),
+        merge=len(sentences) <= aligning.COLLAPSE_ABOVE,
     )
     if len(kept) < len(sentences):
         groups = aligning._expand(
