@@ -842,9 +842,7 @@ def _quantities(
     found: list[set[int]] = [set() for _ in sentences]
     for g, group in enumerate(groups):
         for figure in group.figures:
-            k = index.get(sentence_of.get(figure) or "")
-            if k is not None:
-                found[k].add(g)
+            found[index[sentence_of[figure]]].add(g)
     return [frozenset(f) for f in found]
 
 
@@ -917,16 +915,30 @@ def with_semantic(pairs: _Pairs, sentences: Sequence[Sentence]) -> _Pairs:
     return _Pairs(pairs.first, pairs.second, np.column_stack([pairs.features, cosine]))
 
 
-def _first_logits(pairs: _Pairs) -> npt.NDArray[np.float64]:
-    """The first stage: each pair on its own evidence."""
+def _linear(
+    pairs: _Pairs, features: npt.NDArray[np.float64], *, final: bool
+) -> npt.NDArray[np.float64]:
+    """One stage's logits of `features`, with the weights of the model `pairs` were made for
+    (plain or `--semantic`: the embedding cosine is one more column of `pairs.features`)."""
     import numpy as np
 
-    semantic = pairs.features.shape[1] > len(FEATURES)  # with the embedding cosine
-    weights = np.array(SEMANTIC_WEIGHTS if semantic else WEIGHTS)
-    logit: npt.NDArray[np.float64] = pairs.features @ weights + (
-        SEMANTIC_BIAS if semantic else BIAS
-    )
+    semantic = pairs.features.shape[1] > len(FEATURES)
+    weights: tuple[float, ...]
+    if final:
+        weights, bias = (
+            (SEMANTIC_FINAL_WEIGHTS, SEMANTIC_FINAL_BIAS)
+            if semantic
+            else (FINAL_WEIGHTS, FINAL_BIAS)
+        )
+    else:
+        weights, bias = (SEMANTIC_WEIGHTS, SEMANTIC_BIAS) if semantic else (WEIGHTS, BIAS)
+    logit: npt.NDArray[np.float64] = features @ np.array(weights) + bias
     return logit
+
+
+def _first_logits(pairs: _Pairs) -> npt.NDArray[np.float64]:
+    """The first stage: each pair on its own evidence."""
+    return _linear(pairs, pairs.features, final=False)
 
 
 def _final_features(pairs: _Pairs, n_sentences: int) -> npt.NDArray[np.float64]:
@@ -941,14 +953,7 @@ def _final_features(pairs: _Pairs, n_sentences: int) -> npt.NDArray[np.float64]:
 
 def _logits(pairs: _Pairs, n_sentences: int) -> npt.NDArray[np.float64]:
     """The decision: the second stage's logit for each pair."""
-    import numpy as np
-
-    semantic = pairs.features.shape[1] > len(FEATURES)
-    weights = np.array(SEMANTIC_FINAL_WEIGHTS if semantic else FINAL_WEIGHTS)
-    logit: npt.NDArray[np.float64] = _final_features(pairs, n_sentences) @ weights + (
-        SEMANTIC_FINAL_BIAS if semantic else FINAL_BIAS
-    )
-    return logit
+    return _linear(pairs, _final_features(pairs, n_sentences), final=True)
 
 
 def _threshold(sensitivity: float) -> float:

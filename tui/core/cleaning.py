@@ -118,6 +118,8 @@ _CREDIT_LINE = re.compile(
     r"|(?:photo|picture|image)\s+(?:source|credit)\s+(?-i:[A-Z])",  # "Image source Agency"
     re.IGNORECASE,
 )
+# Photo agencies whose name alone ends a caption ("... on 16 December 2015 Reuters").
+_WIRE_AGENCIES = "Reuters|AFP|AP|EPA|Xinhua"
 _CREDIT_TAIL = re.compile(
     r"(?:"
     r"\((?:[^()]*\b(?i:photo|photograph|image|picture|file)\b[^()]*)\)"  # (AP Photo/Name)
@@ -132,7 +134,7 @@ _CREDIT_TAIL = re.compile(
     r"|(?<=[a-z0-9]\s)"
     + "".join(rf"(?<!\b{w}\s)" for w in ("by", "says", "said", "told", "to", "from", "via"))
     + "".join(rf"(?<!\b{w}\s)" for w in ("and", "of", "with", "for", "at", "on", "in"))
-    + r"(?:Reuters|AFP|AP|EPA|Xinhua)(?=\s*$)"
+    + rf"(?:{_WIRE_AGENCIES})(?=\s*$)"
     r"|(?<=[.!?]\s)\([A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}\s/\s[A-Z][\w’'&.-]*"
     r"(?:\s[A-Z][\w’'&.-]*){0,3}\)"  # ... on Feb. 25. (Name Name / Associated Press)
     r"|(?P<named>\b[A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){1,4}\s/\s[A-Z][\w’'&.-]*"
@@ -145,7 +147,7 @@ _CREDIT_TAIL = re.compile(
 # Every credit form above holds a slash, a closing bracket, a stock agency's name or a label.
 _CREDIT_HINT = re.compile(
     r"/|[)\]]\s*\.?$|Getty|Shutterstock|Alamy|[.!?]\s(?i:photo|picture|image|photograph|video)"
-    r"|\s(?:Reuters|AFP|AP|EPA|Xinhua)$"
+    rf"|\s(?:{_WIRE_AGENCIES})$"
 )
 _CAPTION_START = re.compile(
     r"(?:image|media|video|photo)\s+caption\s*[:,]|pictured\s*:|file(?:\s+photo)?\s*[:–—-]\s"
