@@ -69,3 +69,17 @@ def test_export_is_byte_identical_across_runs(args: tuple[str, ...]) -> None:
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
     assert first.stdout.decode("utf-8").endswith("}\n")
+
+
+def test_a_figure_beyond_64_bits_still_exports(tmp_path: Path) -> None:
+    """orjson refuses integers past 64 bits: such a figure reaches it as a float."""
+    from tui.core.exporting import to_json
+    from tui.core.pipeline import build_comparison
+
+    huge = "123456789012345678901234567"
+    (tmp_path / "a.txt").write_text(f"The fund counted {huge} coins on Monday.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("The fund counted its coins on Monday.\n", "utf-8")
+    comparison, _ = build_comparison([str(tmp_path)])
+    data = json.loads(to_json(comparison))
+    validate(data)
+    assert float(huge) in [f["value"] for f in data["figures"]]
