@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.app.config import default_config_path, load_config, remember_theme
-from tui.app.glyphs import Glyphs, choose_glyphs
+from tui.app.glyphs import Glyphs, choose_glyphs, use_scrollbars_for
 from tui.app.screens.compare import Aligner, CompareScreen
 from tui.app.screens.help import help_for
 from tui.app.themes import DEFAULT_THEME, choose_theme, load_themes, variable_defaults
@@ -50,6 +50,7 @@ class ParallaxApp(App[None]):
         self.config_path = config_path
         self.config, problems = load_config(config_path)
         self.glyphs: Glyphs = choose_glyphs(self.config.glyphs, environ)
+        use_scrollbars_for(self.glyphs)
         self.options = Options(
             semantic=semantic or self.config.semantic, sensitivity=self.config.sensitivity
         )

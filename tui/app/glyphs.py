@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
+
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
 GlyphSetting = Literal["auto", "unicode", "ascii"]
 
@@ -64,3 +66,18 @@ def choose_glyphs(setting: str = "auto", environ: Mapping[str, str] | None = Non
     if env.get("TERM", "") == "linux":
         return ASCII_GLYPHS
     return UNICODE_GLYPHS
+
+
+class AsciiScrollBarRender(ScrollBarRender):
+    """A scrollbar thumb of whole reverse-video cells: the eighth-block glyphs Textual draws
+    at the thumb's ends ("▃", "▊") are missing from the Linux console font."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = [" "] * 8
+    HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
+
+
+def use_scrollbars_for(glyphs: Glyphs) -> None:
+    """Draw every scrollbar with glyphs of the chosen set. `ScrollBar.renderer` is a class
+    attribute, so both sets assign it: an app started in the same process later (tests)
+    does not inherit the previous one's choice."""
+    ScrollBar.renderer = AsciiScrollBarRender if glyphs is ASCII_GLYPHS else ScrollBarRender
