@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from tui.core import aligning  # noqa: E402
 from tui.core.figures import extract_figures  # noqa: E402
+from tui.core.garbage import collection_paused  # noqa: E402
 from tui.core.models import Article, Comparison, Sentence  # noqa: E402
 from tui.core.pipeline import build_comparison  # noqa: E402
 
@@ -104,39 +105,41 @@ def run(n_articles: int) -> None:
         return now
 
     # The pipeline extracts figures anyway (its own stage); find_claims only groups them.
-    extract_start = time.perf_counter()
-    figures = extract_figures(articles)
-    extraction = time.perf_counter() - extract_start
-    t = t0 = time.perf_counter()
-    sentences, units = aligning._units(articles)
-    kept, kept_units, copies = sentences, units, [[k] for k in range(len(sentences))]
-    if len(sentences) > aligning.COLLAPSE_ABOVE:
-        kept, kept_units, copies = aligning._collapse(sentences, units)
-    t = stage("tokenize", t)
-    quantities = aligning._quantities(articles, kept, figures)
-    t = stage("quantities", t)
-    pairs = aligning._sentence_pairs(kept_units, len(kept), quantities)
-    t = stage("candidates+score", t)
-    logit = aligning._logits(pairs, len(kept))
-    links = aligning._links(pairs, logit)
-    groups = aligning._group(
-        links,
-        aligning._sentence_articles(kept_units, len(kept)),
-        aligning._support(pairs, logit),
-        merge=len(sentences) <= aligning.COLLAPSE_ABOVE,
-    )
-    if len(kept) < len(sentences):
-        groups = aligning._expand(
-            groups, copies, aligning._sentence_articles(units, len(sentences))
+    # find_claims and the pipeline pause garbage collection the same way (tui.core.garbage).
+    with collection_paused():
+        extract_start = time.perf_counter()
+        figures = extract_figures(articles)
+        extraction = time.perf_counter() - extract_start
+        t = t0 = time.perf_counter()
+        sentences, units = aligning._units(articles)
+        kept, kept_units, copies = sentences, units, [[k] for k in range(len(sentences))]
+        if len(sentences) > aligning.COLLAPSE_ABOVE:
+            kept, kept_units, copies = aligning._collapse(sentences, units)
+        t = stage("tokenize", t)
+        quantities = aligning._quantities(articles, kept, figures)
+        t = stage("quantities", t)
+        pairs = aligning._sentence_pairs(kept_units, len(kept), quantities)
+        t = stage("candidates+score", t)
+        logit = aligning._logits(pairs, len(kept))
+        links = aligning._links(pairs, logit)
+        groups = aligning._group(
+            links,
+            aligning._sentence_articles(kept_units, len(kept)),
+            aligning._support(pairs, logit),
+            merge=len(sentences) <= aligning.COLLAPSE_ABOVE,
         )
-    t = stage("decide+group", t)
-    claims = aligning._claims(articles, sentences, units, groups)
-    t = stage("claims+variants", t)
-    total = t - t0
-    comparison = Comparison(title=None, articles=articles, claims=claims)
-    t = time.perf_counter()
-    aligning.align_rows(comparison, articles[0].id)
-    t = stage("align_rows", t)
+        if len(kept) < len(sentences):
+            groups = aligning._expand(
+                groups, copies, aligning._sentence_articles(units, len(sentences))
+            )
+        t = stage("decide+group", t)
+        claims = aligning._claims(articles, sentences, units, groups)
+        t = stage("claims+variants", t)
+        total = t - t0
+        comparison = Comparison(title=None, articles=articles, claims=claims)
+        t = time.perf_counter()
+        aligning.align_rows(comparison, articles[0].id)
+        t = stage("align_rows", t)
     line = "  ".join(f"{k} {v * 1000:.0f} ms" for k, v in times.items())
     found = {
         (a, b)

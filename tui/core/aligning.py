@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.core.cancelling import CANCEL_EVERY, check
+from tui.core.garbage import collection_paused
 from tui.core.models import Alignment, Article, Claim, ClaimKind, Comparison, Figure, Sentence
 from tui.core.normalizing import Token, stem, tokenize
 from tui.core.options import Options
@@ -1133,6 +1134,16 @@ def find_claims(
     """Group sentences of different sources that report the same claim. Raises `Cancelled`
     soon after `cancel` is set. `figures` are the articles' figures (extracted here when
     not given): sentences reporting one quantity lean towards one claim."""
+    with collection_paused():
+        return _find_claims(articles, options, cancel, figures)
+
+
+def _find_claims(
+    articles: tuple[Article, ...],
+    options: Options,
+    cancel: threading.Event | None,
+    figures: tuple[Figure, ...] | None,
+) -> tuple[Claim, ...]:
     if len(articles) < 2:
         return ()
     sentences, units = _units(articles, cancel)

@@ -9,6 +9,7 @@ from tui.core.aligning import find_claims
 from tui.core.cancelling import Cancelled, check
 from tui.core.errors import InputError
 from tui.core.figures import extract_figures, group_figures
+from tui.core.garbage import collection_paused
 from tui.core.loading import LoadedStory, load_story
 from tui.core.models import Comparison
 from tui.core.options import Options
@@ -23,6 +24,11 @@ def analyse(
     """Build the comparison of already loaded articles. Raises `Cancelled` soon after `cancel`
     is set (the long loops look at it every few hundred items)."""
     options = options or Options()
+    with collection_paused():
+        return _analyse(story, options, cancel)
+
+
+def _analyse(story: LoadedStory, options: Options, cancel: threading.Event | None) -> Comparison:
     articles = []
     for loaded in story.articles:
         check(cancel)
