@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from tests.eval.claims import ANNOTATIONS, REPO, gold_pairs, score
+from tests.eval.claims import ANNOTATIONS, gold_pairs, score, story_path
 from tui.core import aligning
 from tui.core.figures import extract_figures
 from tui.core.options import Options
@@ -40,7 +40,7 @@ class Story:
 def load(annotation: Path, semantic: bool = False) -> Story:
     """Every candidate sentence pair of one story, its features and its gold label."""
     data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
-    comparison, _ = build_comparison([str(REPO / data["story"])])
+    comparison, _ = build_comparison([str(story_path(data))])
     with contextlib.redirect_stderr(io.StringIO()):
         gold, _ = gold_pairs(comparison, data["facts"])
     sentences, units = aligning._units(comparison.articles)
