@@ -12,6 +12,7 @@ from textual.geometry import Size
 from tui.app.app import ParallaxApp
 from tui.app.screens.compare import CompareScreen
 from tui.app.widgets.pane_headers import PaneHeaders
+from tui.app.widgets.story_header import StoryHeader
 
 AppFactory = Callable[..., ParallaxApp]
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "kursk"
@@ -115,3 +116,15 @@ async def test_twelve_sources_page_and_keep_two_digit_gutters(make_app: AppFacto
         line = "".join(s.text for s in view._render_virtual_line(0))
         assert any(glyph in line for glyph in ("●", "◆"))
         await pilot.press("G", "g", "n", "s", "tab")
+
+
+async def test_a_folder_without_a_title_is_named_after_the_folder(make_app: AppFactory, tmp_path):
+    folder = tmp_path / "harbour-fire"
+    folder.mkdir()
+    for path in sorted(SAMPLE.glob("*.txt"))[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    app = make_app([str(folder)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await wait_for_analysis(app, pilot)
+        assert screen.comparison.title is None  # type: ignore[union-attr]
+        assert app.query_one(StoryHeader).title_text == "harbour-fire"

@@ -54,6 +54,14 @@ NARROW_WIDTH = 60
 SYNC_PREVIEW_BYTES = 256 * 1024
 
 
+def _folder_name(paths: Sequence[str]) -> str | None:
+    """A story without a title is named after the one folder it was opened from: people name
+    their story folders ("stories/kursk-troops/"), not the files in them."""
+    if len(paths) != 1 or not Path(paths[0]).is_dir():
+        return None
+    return Path(paths[0]).resolve().name or None
+
+
 def _input_bytes(paths: Sequence[str]) -> int:
     """Total size of the input files (a folder counts its direct files); no paths: the sample."""
     total = 0
@@ -408,7 +416,12 @@ class CompareScreen(Screen[None]):
         if count == 1 and not status:
             status = "comparing needs two sources"
         header.update_header(
-            title=comparison.title or comparison.articles[0].title or "untitled story",
+            title=(
+                comparison.title
+                or comparison.articles[0].title
+                or _folder_name(self.paths)
+                or "untitled story"
+            ),
             tallies=" · ".join(tallies),
             status=status,
             sources=count,
