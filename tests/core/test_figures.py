@@ -168,6 +168,8 @@ EXTRACTION_CASES = [
     ("Copper had a more than 3-percent gain.", [("3-percent", 3, None, "percent", "%")]),
     ("After the 50-basis point cut, bonds rose.", [("50-basis point", 50, None, "percent", "bp")]),
     ("Almost 250 homes burned.", [("250", 250, None, "count", None)]),
+    ("They fired two or three a month.", [("two or three", 2, 3, "count", None)]),
+    ("Several hundred migrants ran.", [("Several hundred", 100, None, "count", None)]),
     (
         "It was a 0.75 percentage-point move.",
         [("0.75 percentage-point", 0.75, None, "percent", "pp")],
@@ -778,3 +780,66 @@ def test_amounts_named_after_worth_conflict_with_the_same_package() -> None:
         ]
     )
     assert values_of_conflicts(groups) == [[2_000_000_000_000, 2_600_000_000_000]]
+
+
+def test_sources_that_each_give_both_numbers_do_not_disagree() -> None:
+    """Each outlet reports the 60 days proposed and the 30 days approved. Claims pair one
+    outlet's 30 with the other's 60 (the sentences tell one story), yet no source contradicts
+    another."""
+    stories = [
+        make_article(
+            "a",
+            [
+                "Parliament approved the proposal to impose martial law for 30 days.",
+                "The president's original proposal was for 60 days.",
+            ],
+        ),
+        make_article(
+            "b",
+            [
+                "Parliament voted to impose martial law for 30 days.",
+                "The president revised his proposal of 60 days before the vote.",
+            ],
+        ),
+    ]
+    ids = [[s.id for s in article.sentences] for article in stories]
+    claims = (
+        Claim("c1", (ids[0][0], ids[1][1]), 2, 0.5, "paraphrase"),
+        Claim("c2", (ids[0][1], ids[1][0]), 2, 0.5, "paraphrase"),
+    )
+    _, groups = grouped(stories, claims)
+    assert any(set(g.values) == {"P30D", "P60D"} for g in groups), "the claims pair 30 with 60"
+    assert values_of_conflicts(groups) == []
+
+
+def test_a_vague_or_open_amount_does_not_contradict_a_count_inside_it() -> None:
+    _, groups = grouped(
+        [
+            make_article(
+                "a",
+                [
+                    "Mexico said around 500 migrants tried to cross the border.",
+                    "More than 5,000 migrants are camped in Tijuana.",
+                ],
+            ),
+            make_article(
+                "b",
+                [
+                    "Several hundred migrants tried to cross the border.",
+                    "Around 5,000 migrants are camped in a sports complex.",
+                    "Mexico counted 7,417 migrants from the caravan.",
+                ],
+            ),
+        ]
+    )
+    assert values_of_conflicts(groups) == []
+
+
+def test_a_range_said_with_or_agrees_with_a_bound_inside_it() -> None:
+    _, groups = grouped(
+        [
+            make_article("a", ["North Korea fired missiles at a rate of up to three per month."]),
+            make_article("b", ["It fired missiles at a rate of about two or three a month."]),
+        ]
+    )
+    assert values_of_conflicts(groups) == []

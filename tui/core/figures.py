@@ -142,7 +142,7 @@ _FRACTION = (
 _NUMBER = rf"(?:{_FRACTION}|{_DIGITS}{_SCALE_WORD}?|{_WORDS})"
 
 
-_RANGE_SEP = r"(?:\s?[-–—]\s?|\s+to\s+|\s+and\s+)"
+_RANGE_SEP = r"(?:\s?[-–—]\s?|\s+to\s+|\s+and\s+|\s+or\s+)"
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -449,7 +449,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "vague",
         _pattern(
-            r"\b(?P<v>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
+            r"\b(?P<v>(?i:(?:several|a\s+few|many)\s+(?:hundred|thousand|million)))\b"
+            r"(?!\s+(?:and\s+)?\d)"
+            r"|\b(?P<w>(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
             r"dozens|scores|hundreds|thousands|millions|billions))\b"
             r"(?=\s+(?:of\b|more\b|(?:[a-z]+\s+)?(?:people|troops|soldiers|civilians|homes)\b))"
         ),
@@ -586,7 +588,7 @@ for _family, _words in (
     ("article", word_set("a an")),
     ("streak", word_set("consecutive straight successive running")),
     ("magnitude", word_set("magnitude richter quake earthquake tremor temblor aftershock")),
-    ("vague", word_set("dozens scores hundreds thousands millions billions")),
+    ("vague", word_set("dozens scores hundreds thousands millions billions several few many")),
 ):
     for _word in _words:
         _WORD_HINTS[_word] = (*_WORD_HINTS.get(_word, ()), _family)
@@ -1439,7 +1441,7 @@ def _build_ordinal(
 def _build_vague(
     match: _Parts, text: str, start: int, end: int, published: dt.date | None
 ) -> _Built | None:
-    words = re.sub(r"\s+", " ", match.group("v").lower())
+    words = re.sub(r"\s+", " ", (match.group("v") or match.group("w")).lower())
     return "count", VAGUE_VALUES[words], None, None, None, None
 
 

@@ -198,4 +198,10 @@ VAGUE_VALUES = {
     "hundreds of thousands": 100_000,
     "tens of millions": 10_000_000,
     "hundreds of millions": 100_000_000,
+    # A quantifier before a bare magnitude is as vague as its plural ("several hundred").
+    **{
+        f"{quantifier} {magnitude}": value
+        for quantifier in ("several", "a few", "many")
+        for magnitude, value in (("hundred", 100), ("thousand", 1_000), ("million", 1_000_000))
+    },
 }

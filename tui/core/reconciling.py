@@ -637,7 +637,11 @@ def reconcile(
             else:
                 clusters.append([item])
     article_order = {a.id: i for i, a in enumerate(articles)}
-    built = [_make_group(cluster) for cluster in clusters]
+    stated: dict[tuple[str, tuple[str, str | None]], list[_Traits]] = {}
+    for item in traits:
+        if item.interval is not None:
+            stated.setdefault((item.figure.article, item.family), []).append(item)
+    built = [_make_group(cluster, stated) for cluster in clusters]
     built.sort(
         key=lambda g: (
             not g[1].conflict,
@@ -779,12 +783,16 @@ def _block_key(item: _Traits) -> object:
     return item.head
 
 
-def _make_group(cluster: list[_Traits]) -> tuple[list[_Traits], FigureGroup]:
+def _make_group(
+    cluster: list[_Traits],
+    stated: dict[tuple[str, tuple[str, str | None]], list[_Traits]],
+) -> tuple[list[_Traits], FigureGroup]:
     articles = {t.figure.article for t in cluster}
     intervals = [t.interval for t in cluster if t.interval is not None]
     conflict = False
     if len(articles) > 1 and intervals:
         conflict = max(i[0] for i in intervals) > min(i[1] for i in intervals) + 1e-9
+        conflict = conflict and _disagree(cluster, stated)
     sources_per_value: dict[FigureValue, set[str]] = {}
     mentions: Counter[FigureValue] = Counter()
     first_seen: dict[FigureValue, int] = {}
@@ -805,6 +813,43 @@ def _make_group(cluster: list[_Traits]) -> tuple[list[_Traits], FigureGroup]:
         conflict=conflict,
     )
     return cluster, group
+
+
+def _disagree(
+    cluster: list[_Traits], stated: dict[tuple[str, tuple[str, str | None]], list[_Traits]]
+) -> bool:
+    """Whether two sources of the group give values that cannot both hold, and neither also
+    says the other's: outlets that each report "60 days" proposed and "30 days" approved agree
+    on both numbers, however the grouping paired them, so that is no disagreement."""
+    for a, b in itertools.combinations(cluster, 2):
+        if a.figure.article == b.figure.article or a.interval is None or b.interval is None:
+            continue
+        if _overlap(a.interval, b.interval):
+            continue  # the two values can both hold
+        if _says(stated, a.figure.article, b) and _says(stated, b.figure.article, a):
+            continue
+        return True
+    return False
+
+
+def _overlap(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    return first[0] <= second[1] + 1e-9 and second[0] <= first[1] + 1e-9
+
+
+def _says(
+    stated: dict[tuple[str, tuple[str, str | None]], list[_Traits]], article: str, item: _Traits
+) -> bool:
+    """Whether `article` also states `item`'s value, of the same kind of quantity (kind, unit,
+    head and casualty class: "500 migrants" does not answer "500 homes")."""
+    assert item.interval is not None
+    return any(
+        other.interval is not None
+        and not other.vague  # "thousands are waiting" states no count
+        and other.head == item.head
+        and other.casualty == item.casualty
+        and _overlap(other.interval, item.interval)
+        for other in stated.get((article, item.family), ())
+    )
 
 
 _CASUALTY_LABELS = {
