@@ -15,8 +15,9 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   thousand", "a dozen"). "one" is a figure only when it counts people or goes with a unit or
   scale ("one person", "one million", "one year"); as a pronoun or article ("one of them",
   "in one recording") it is not. Vague magnitudes ("thousands of", "tens of thousands",
-  "dozens of") are counts with the magnitude as value (1000, 10000, 12) and qualifier
-  "at least"; they never join a group of precise figures. Fractions in words ("half",
+  "dozens of", "several hundred", "a few thousand") are counts with the magnitude as value
+  (1000, 10000, 12, 100, 1000) and qualifier "at least"; they never join a group of precise
+  figures. Fractions in words ("half",
   "two-thirds") are not figures, except in a scaled number ("half a million" -> 500000).
   Number words glue to a unit with a hyphen ("two-day", "three-member"), not to other words
   ("one-sided").
@@ -28,8 +29,8 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   "bp" ("25-basis point"); "a quarter point", "a quarter of a percentage point" -> 0.25 "pp",
   "a quarter of a percent" -> 0.25 "%" (the unit as written).
   Measures: number and unit ("10km" -> 10 "km", "magnitude 7.1" -> 7.1 "magnitude").
-* Ranges ("27-28", "10,000 to 12,000", "between 10,000 and 12,000") keep the high end in
-  `value_max`; "from 3 to 12" is a change, two figures.
+* Ranges ("27-28", "10,000 to 12,000", "between 10,000 and 12,000", "two or three") keep the
+  high end in `value_max`; "from 3 to 12" is a change, two figures.
 * Years are ints; "the 1990s" is 1990..1999. Dates are ISO strings: a day "2024-10-23", a
   month "2024-08", a day range "2024-10-27/2024-10-28", a time of day "15:00" ("3 p.m.",
   "0710 GMT"), fixed holidays ("New Year's Day"). A date written
