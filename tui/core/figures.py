@@ -17,8 +17,8 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   "in one recording") it is not. Vague magnitudes ("thousands of", "tens of thousands",
   "dozens of", "several hundred", "a few thousand") are counts with the magnitude as value
   (1000, 10000, 12, 100, 1000) and qualifier "at least"; they never join a group of precise
-  figures. Fractions in words ("half",
-  "two-thirds") are not figures, except in a scaled number ("half a million" -> 500000).
+  figures. Fractions in words ("half", "two-thirds") are not figures, except in a scaled
+  number ("half a million" -> 500000).
   Number words glue to a unit with a hyphen ("two-day", "three-member"), not to other words
   ("one-sided").
 * Ordinals: digit ordinals ("70th", "21st"), and ordinal words that count a run ("the third
