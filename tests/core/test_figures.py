@@ -169,6 +169,11 @@ EXTRACTION_CASES = [
     ("After the 50-basis point cut, bonds rose.", [("50-basis point", 50, None, "percent", "bp")]),
     ("Almost 250 homes burned.", [("250", 250, None, "count", None)]),
     ("They fired two or three a month.", [("two or three", 2, 3, "count", None)]),
+    ("It ended the 1950-53 Korean War.", [("1950-53", 1950, 1953, "year", None)]),
+    (
+        "It was not done in 2014 or 2015.",
+        [("2014", 2014, None, "year", None), ("2015", 2015, None, "year", None)],
+    ),
     ("Several hundred migrants ran.", [("Several hundred", 100, None, "count", None)]),
     (
         "It was a 0.75 percentage-point move.",

@@ -31,13 +31,16 @@ Extraction policy (what a careful annotator marks, and what this module returns)
   Measures: number and unit ("10km" -> 10 "km", "magnitude 7.1" -> 7.1 "magnitude").
 * Ranges ("27-28", "10,000 to 12,000", "between 10,000 and 12,000", "two or three") keep the
   high end in `value_max`; "from 3 to 12" is a change, two figures.
-* Years are ints; "the 1990s" is 1990..1999. Dates are ISO strings: a day "2024-10-23", a
-  month "2024-08", a day range "2024-10-27/2024-10-28", a time of day "15:00" ("3 p.m.",
-  "0710 GMT"), fixed holidays ("New Year's Day"). A date written
-  without a year takes the year that puts it nearest the article's `published` date; without
-  one, the most frequent explicit year in the story (ties: the latest). Relative dates
-  ("yesterday", "today", "last Thursday", "on Monday", "last week", "the weekend") are
-  resolved against `published` only; without it their value is None.
+* Years are ints; "the 1990s" is 1990..1999, "1950-53" 1950..1953; "in 2014 or 2015" is two
+  years. Dates are ISO strings: a day "2024-10-23", a month "2024-08", a day range
+  "2024-10-27/2024-10-28", a time of day "15:00" ("3 p.m.", "0710 GMT"), fixed holidays
+  ("New Year's Day"). A date written without a year takes the year that puts it nearest the
+  article's `published` date; without one, the most frequent year the story writes inside a
+  full date ("October 25, 2024", a caption's included; ties: the latest). A bare year ("in
+  2013", "the 1950-53 war") dates history, not the story, so with no full date such a date
+  has no value. Relative dates ("yesterday", "today", "last Thursday", "on Monday", "last
+  week", "the weekend") are resolved against `published` only; without it their value is
+  None.
 * Durations are ISO 8601 ("two and a half years" -> "P2Y6M", "48 hours" -> "PT48H", "four
   more days" -> "P4D"). "a decade"/"a century" are durations as they stand; "a year", "a
   week" only after a hedge ("nearly a year"), since bare they are idioms ("a year ago").
@@ -1219,7 +1222,16 @@ def _range_end(match: _Parts, text: str, start: int, low: float) -> tuple[bool, 
     (True, None) when there is none, (False, None) when it is not a valid range."""
     if not ("n2" in match.groupdict() and match.group("n2")):
         return True, None
-    high = parse_number(match.group("n2"))
+    first, second = match.group("n1").strip(), match.group("n2")
+    joined = text[match.end("n1") : match.start("n2")]
+    if (
+        re.fullmatch(r"(?:1[89]|20)\d\d", first)
+        and re.fullmatch(r"\d\d", second)
+        and re.fullmatch(r"\s?[-–—]\s?", joined)
+        and int(first) // 100 * 100 + int(second) > low
+    ):
+        return True, int(first) // 100 * 100 + int(second)  # "1950-53": the century is implied
+    high = parse_number(second)
     if high is None or not _valid_range(match, text, start, low, high):
         return False, None
     return True, high
@@ -1477,7 +1489,12 @@ def _build_count(
     if not valid:
         return None
     if high is not None:
-        if _is_year_text(first, text, start) and _is_year_text(match.group("n2"), text, start):
+        second = match.group("n2")
+        if _is_year_text(first, text, start) and (
+            _is_year_text(second, text, start) or re.fullmatch(r"\d\d", second)
+        ):
+            if re.fullmatch(r"\s+or\s+", text[match.end("n1") : match.start("n2")]):
+                return None  # "in 2014 or 2015" names two years, not a span
             return "year", int(low), int(high), None, None, int(low)
         if re.search(r"[-–—]\s?\d", text[match.end("n1") : match.end("n1") + 3]) and high < low:
             return None
