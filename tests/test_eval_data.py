@@ -36,3 +36,26 @@ def test_annotation_is_well_formed(annotation: Path) -> None:
             assert 0 <= span["start"] < span["end"]
             assert DIGEST.fullmatch(span["sha1"])
             assert "text" not in span, "third-party text stays out of the repository"
+
+
+FIGURES = sorted((Path(__file__).parent / "eval" / "real" / "figures").glob("*.yaml"))
+
+
+def test_every_held_out_story_has_its_figures_annotated() -> None:
+    assert [p.stem for p in FIGURES] == [p.stem for p in REAL]
+
+
+@pytest.mark.parametrize("annotation", FIGURES, ids=lambda p: p.stem)
+def test_figure_annotation_is_well_formed(annotation: Path) -> None:
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    assert data["story"] == f"$PARALLAX_REAL_STORIES/{annotation.stem}"
+    claims = yaml.safe_load((annotation.parent.parent / annotation.name).read_text("utf-8"))
+    articles = {source["article"] for source in claims["sources"]}
+    kinds = {"count", "money", "percent", "measure", "year", "date", "duration", "ordinal"}
+    for figure in data["figures"]:
+        assert figure["article"] in articles
+        assert 0 <= figure["start"] < figure["end"]
+        assert figure["end"] - figure["start"] == len(figure["text"])
+        assert figure["kind"] in kinds, figure
+    for conflict in data.get("conflicts") or []:
+        assert len(conflict["values"]) >= 2

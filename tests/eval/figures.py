@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from tests.eval.claims import story_path
 from tui.core.dates import explicit_years
 from tui.core.figures import extract_figures, group_figures
 from tui.core.models import Comparison, Figure, FigureGroup
@@ -63,7 +64,7 @@ def load(path: Path) -> dict[str, Any]:
 
 def score(annotation: dict[str, Any]) -> Scores:
     """Score the pipeline's figures on one annotated story."""
-    comparison, _ = build_comparison([str(REPO / annotation["story"])])
+    comparison, _ = build_comparison([str(story_path(annotation))])
     texts = {a.id: a.text for a in comparison.articles}
     spans = {a.id: [(s.start, s.end) for s in a.sentences] for a in comparison.articles}
     gold: list[dict[str, Any]] = []

@@ -15,6 +15,10 @@ Run: `.venv/bin/python -m tests.eval.real_stories [--semantic] [--sensitivity S]
 each story's scores and the micro total over the stories present, and names any story whose
 texts are missing. `python -m tests.eval.fit_pairs --extra tests/eval/real/*.yaml` fits or
 cross-validates the pair model on them as well.
+
+`tests/eval/real/figures/` holds every figure of the same stories, annotated by hand under
+the policy in tui/core/figures.py, with the conflicts an editor would flag:
+`python -m tests.eval.figures tests/eval/real/figures/*.yaml` scores extraction and conflicts.
 """
 
 from __future__ import annotations
