@@ -848,3 +848,27 @@ def test_a_range_said_with_or_agrees_with_a_bound_inside_it() -> None:
         ]
     )
     assert values_of_conflicts(groups) == []
+
+
+def test_counts_of_different_places_are_different_quantities() -> None:
+    """Quebec's 20 stores and Ontario's 40 are two plans, not a disagreement; "which" takes the
+    place it stands for, and "that province's" is no clause break."""
+    _, groups = grouped(
+        [
+            make_article("a", ["At first the province intends to set up 20 stores across Quebec."]),
+            make_article(
+                "b",
+                ["Quebec wants its law to match that in Ontario, which plans to open 40 stores."],
+            ),
+            make_article(
+                "c",
+                [
+                    "The province intends to set up 20 stores across Quebec.",
+                    "In Ontario, a subsidiary of the LCBO, that province's liquor board, will "
+                    "only have 40 retail stores.",
+                ],
+            ),
+        ]
+    )
+    assert values_of_conflicts(groups) == []
+    assert any(g.values == (20,) and len(g.figures) == 2 for g in groups)

@@ -564,7 +564,13 @@ INTERCEPTED = re.compile(
 )
 
 
-_PLACE_CLAUSE_BREAK = re.compile(r"\b(?:as|when|after|while|that|which)\b|[;:—]", re.I)
+# "that" opens a clause, except as a determiner before a possessive ("that province's board").
+_PLACE_CLAUSE_BREAK = re.compile(
+    r"\b(?:as|when|after|while|which|that(?!\s+\w+['’]s\b))\b|[;:—]", re.I
+)
+_PLACE_BEFORE_WHICH = re.compile(
+    r"\b(?i:in|near|at|outside|across)\s+(?:the\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?,?\s*$"
+)
 
 
 ERA_YEAR = re.compile(r"(?<!since )(?<!Since )\b(?:1[89]\d\d|20\d\d)\b")
@@ -616,10 +622,17 @@ def places_of(text: str, start: int, end: int) -> frozenset[str]:
     Kyiv ... as the toll rose to 39 nationwide" does not pin the toll on Kyiv.
     """
     left = 0
+    relative = None
     for match in _PLACE_CLAUSE_BREAK.finditer(text, 0, start):
         left = match.end()
+        relative = match if match.group().lower() == "which" else None
     right_match = _PLACE_CLAUSE_BREAK.search(text, end)
     clause = text[left : right_match.start() if right_match else len(text)]
+    if relative is not None:
+        # "in Ontario, which plans to open 40 stores": the place "which" stands for.
+        named = _PLACE_BEFORE_WHICH.search(text, 0, relative.start())
+        if named is not None:
+            clause = named.group() + " " + clause
     found = set()
     for match in _PLACE.finditer(clause):
         name = match.group("place")

@@ -426,7 +426,7 @@ def _traits(
         head=head,
         entities=entities,
         casualty=casualty,
-        places=places_of(text, local_start, local_end) if casualty else frozenset(),
+        places=places_of(text, local_start, local_end) if figure.kind == "count" else frozenset(),
         intercepted=bool(INTERCEPTED.search(text[max(0, local_start - 40) : local_start])),
         era=frozenset(int(y) for y in ERA_YEAR.findall(text) if int(y) != anchor_year),
         partitive=partitive,
@@ -482,6 +482,8 @@ def _ratio_limit(a: _Traits, b: _Traits) -> float | None:
         return None
     if not _casualties_agree(a, b):
         return None
+    if a.places and b.places and not (a.places & b.places):
+        return None  # 20 stores across Quebec, 40 in Ontario
     if not (a.claims & b.claims) and (a.head is None or b.head is None):
         return None
     same_toll = a.casualty is not None and a.casualty == b.casualty
