@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core import reconciling
 from tui.core.figures import extract_figures, group_figures, iso_duration
 from tui.core.models import Article, Claim, Figure, FigureGroup, Sentence
 
@@ -853,22 +854,32 @@ def test_a_range_said_with_or_agrees_with_a_bound_inside_it() -> None:
 def test_counts_of_different_places_are_different_quantities() -> None:
     """Quebec's 20 stores and Ontario's 40 are two plans, not a disagreement; "which" takes the
     place it stands for, and "that province's" is no clause break."""
-    _, groups = grouped(
-        [
-            make_article("a", ["At first the province intends to set up 20 stores across Quebec."]),
-            make_article(
-                "b",
-                ["Quebec wants its law to match that in Ontario, which plans to open 40 stores."],
-            ),
-            make_article(
-                "c",
-                [
-                    "The province intends to set up 20 stores across Quebec.",
-                    "In Ontario, a subsidiary of the LCBO, that province's liquor board, will "
-                    "only have 40 retail stores.",
-                ],
-            ),
-        ]
-    )
+    _, groups = grouped(quebec_and_ontario())
     assert values_of_conflicts(groups) == []
     assert any(g.values == (20,) and len(g.figures) == 2 for g in groups)
+
+
+def test_above_the_places_limit_only_tolls_are_read_for_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(reconciling, "PLACES_LIMIT", 0)
+    _, groups = grouped(quebec_and_ontario())
+    assert values_of_conflicts(groups) == [[20, 40]]
+
+
+def quebec_and_ontario() -> list[Article]:
+    return [
+        make_article("a", ["At first the province intends to set up 20 stores across Quebec."]),
+        make_article(
+            "b",
+            ["Quebec wants its law to match that in Ontario, which plans to open 40 stores."],
+        ),
+        make_article(
+            "c",
+            [
+                "The province intends to set up 20 stores across Quebec.",
+                "In Ontario, a subsidiary of the LCBO, that province's liquor board, will "
+                "only have 40 retail stores.",
+            ],
+        ),
+    ]

@@ -52,3 +52,23 @@ def test_long_adverbs_share_their_adjective_stem() -> None:
     # Short words ending in "ly" are not adverbs to strip.
     assert norms("early family")[0] != norms("ear")[0]
     assert norms("family") != norms("famous")
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("the United States said", "the U.S. said"),
+        ("at the United Nations today", "at the UN today"),
+        ("the European Union's rules", "the EU's rules"),
+        ("on Sept. 15", "on September 15"),
+        ("since Oct. 3", "since October 3"),
+    ],
+)
+def test_names_and_months_in_full_or_short_are_one_token(full: str, short: str) -> None:
+    assert [t.norm for t in tokenize(full)] == [t.norm for t in tokenize(short)]
+
+
+def test_a_joined_name_spans_both_words() -> None:
+    text = "Officials in the United States said"
+    joined = next(t for t in tokenize(text) if t.norm == "us")
+    assert text[joined.start : joined.end] == "United States"

@@ -1,7 +1,8 @@
 """Turning sentences into comparable word tokens, whatever typography each outlet uses.
 
-Outlets print the same words differently: curly or straight quotes, "U.N." or "UN",
-"600,000" or "600 000", "Rütte" or "Rutte", "deployed" or "deploys". Pairing compares
+Outlets print the same words differently: curly or straight quotes, "U.N." or "UN" or
+"United Nations", "Sept." or "September", "600,000" or "600 000", "Rütte" or "Rutte",
+"deployed" or "deploys". Pairing compares
 the normalised tokens, never the raw strings, and every token keeps its offsets into the
 original text so word-level variants can be marked where the reader sees them.
 """
@@ -180,7 +181,22 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
                     (norm, offset + start, offset + end, content, False, text[start].isupper()),
                 )
             )
+    if len(tokens) > 1 and any(t.norm in _PHRASE_SECONDS for t in tokens[1:]):
+        tokens = _joined_phrases(tokens)
     return tuple(tokens)
+
+
+def _joined_phrases(tokens: list[Token]) -> list[Token]:
+    """ "United States" and "U.S.", "United Nations" and "UN": one token, as the short form."""
+    joined: list[Token] = []
+    for token in tokens:
+        if joined:
+            short = _PHRASES.get((joined[-1].norm, token.norm))
+            if short is not None:
+                first = joined.pop()
+                token = Token(short, first.start, token.end, True, False, first.capital)
+        joined.append(token)
+    return joined
 
 
 def _learn(raw: str) -> tuple[str, bool | None, bool]:
@@ -191,7 +207,7 @@ def _learn(raw: str) -> tuple[str, bool | None, bool]:
     elif raw in _SCALE:
         known = (raw, None, False)
     else:
-        word = stem(raw)
+        word = stem(_MONTH_ABBREVIATIONS.get(raw, raw))
         known = (word, raw not in STOPWORDS and word not in STOPWORDS and len(word) > 1, False)
     _WORDS[raw] = known
     return known
@@ -206,3 +222,24 @@ _new_tuple = tuple.__new__
 _WORDS: dict[str, tuple[str, bool | None, bool]] = {}
 # A scale word with no number before it is an ordinary word ("millions of people").
 _SCALE_WORDS = {word: stem(word) for word in _SCALE}
+
+
+_MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "apr": "april",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+# Names outlets write in full or as initials, by their stemmed words.
+_PHRASES = {
+    (stem("united"), stem("states")): "us",
+    (stem("united"), stem("nations")): "un",
+    (stem("united"), stem("kingdom")): "uk",
+    (stem("european"), stem("union")): "eu",
+}
+_PHRASE_SECONDS = frozenset(second for _, second in _PHRASES)
