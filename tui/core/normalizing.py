@@ -181,7 +181,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
                     (norm, offset + start, offset + end, content, False, text[start].isupper()),
                 )
             )
-    if len(tokens) > 1 and any(t.norm in _PHRASE_SECONDS for t in tokens[1:]):
+    if ("united" in folded or "european" in folded) and len(tokens) > 1:
         tokens = _joined_phrases(tokens)
     return tuple(tokens)
 
@@ -242,4 +242,3 @@ _PHRASES = {
     (stem("united"), stem("kingdom")): "uk",
     (stem("european"), stem("union")): "eu",
 }
-_PHRASE_SECONDS = frozenset(second for _, second in _PHRASES)
