@@ -883,3 +883,31 @@ def quebec_and_ontario() -> list[Article]:
             ],
         ),
     ]
+
+
+def test_a_toll_said_of_worshipers_egyptians_or_people_is_one_toll() -> None:
+    figures, groups = grouped(
+        [
+            make_article(
+                "a", ["The attack, in which at least 235 people were killed, shocked Egypt."]
+            ),
+            make_article("b", ["On Friday, at least 305 Egyptians were killed by terrorists."]),
+            make_article(
+                "c",
+                ["Prosecutors said 305 worshipers, including 27 children, were killed."],
+            ),
+            make_article(
+                "d",
+                [
+                    "Militants massacred 305 people at a packed mosque.",
+                    "Among the dead were 27 children.",
+                ],
+            ),
+        ]
+    )
+    by_value = {f.id: f.value for f in figures}
+    toll = next(g for g in groups if 305 in g.values)
+    assert sorted(by_value[f] for f in toll.figures) == [235, 305, 305, 305]
+    assert toll.conflict
+    children = next(g for g in groups if 27 in g.values)
+    assert len(children.figures) == 2 and not children.conflict

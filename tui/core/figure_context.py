@@ -68,7 +68,8 @@ _HEAD_CLASSES = {
     ),
     **dict.fromkeys(
         word_set(
-            "people person civilian resident individual inhabitant citizen men women man woman"
+            "people person civilian resident individual inhabitant citizen men women man woman "
+            "worshiper worshipper pilgrim passenger villager tourist bystander"
         ),
         "people",
     ),
@@ -79,6 +80,8 @@ _HEAD_CLASSES = {
 
 PARTITIVE = re.compile(
     r"(?i:\b(?:including|includes|include|among them|of whom|of which|of them|among)\s+$"
+    # "Among the dead were 27 children"
+    r"|\bamong\s+(?:the\s+)?(?:dead|victims|injured|wounded|killed)\s+(?:were|was|are)\s+$"
     r"|\b(?:unit|batch|group|contingent|portion|part|wave|detachment|first|second|third|"
     r"last|initial|another|additional|further|extra)\s+(?:of\s+)?$)"
 )
@@ -477,6 +480,9 @@ PARTICIPLES = word_set(
 )
 
 
+_NATIONALITY_PLURAL = re.compile(r"[A-Z][a-z]+(?:ians|ans|ese|is)")
+
+
 def head_class(subject: str | None) -> tuple[str | None, frozenset[str]]:
     """(class of the head noun, place/nationality stems) of a subject phrase."""
     if not subject:
@@ -495,6 +501,8 @@ def head_class(subject: str | None) -> tuple[str | None, frozenset[str]]:
     entities.discard("south")
     if head_word is None:
         return None, frozenset(entities)
+    if _NATIONALITY_PLURAL.fullmatch(nouns[-1]):
+        return "people", frozenset(entities)  # "305 Egyptians killed", "12 Ukrainians"
     singular = singular_noun(head_word)
     return _HEAD_CLASSES.get(singular, _HEAD_CLASSES.get(head_word, singular)), frozenset(entities)
 
@@ -511,7 +519,7 @@ CASUALTY_CLASSES = {
     **dict.fromkeys(
         word_set(
             "killed killing kill kills dead died die dies deaths death toll fatalities "
-            "perished slain"
+            "perished slain massacred massacring slaughtered"
         ),
         "dead",
     ),
