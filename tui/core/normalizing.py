@@ -181,7 +181,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
                     (norm, offset + start, offset + end, content, False, text[start].isupper()),
                 )
             )
-    if ("united" in folded or "european" in folded) and len(tokens) > 1:
+    if len(tokens) > 1 and any(word in folded for word in _PHRASE_STARTS):
         tokens = _joined_phrases(tokens)
     return tuple(tokens)
 
@@ -235,10 +235,14 @@ _MONTH_ABBREVIATIONS = {
     "nov": "november",
     "dec": "december",
 }
-# Names outlets write in full or as initials, by their stemmed words.
-_PHRASES = {
-    (stem("united"), stem("states")): "us",
-    (stem("united"), stem("nations")): "un",
-    (stem("united"), stem("kingdom")): "uk",
-    (stem("european"), stem("union")): "eu",
+# Names outlets write in full or as initials.
+_PHRASE_WORDS = {
+    ("united", "states"): "us",
+    ("united", "nations"): "un",
+    ("united", "kingdom"): "uk",
+    ("european", "union"): "eu",
 }
+# By their stemmed words, as tokens hold them.
+_PHRASES = {(stem(first), stem(second)): short for (first, second), short in _PHRASE_WORDS.items()}
+# A sentence is searched for them only when its folded text holds a first word.
+_PHRASE_STARTS = frozenset(first for first, _ in _PHRASE_WORDS)

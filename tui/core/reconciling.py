@@ -565,6 +565,7 @@ def reconcile(
         + [d.year for d in (parse_published(a.published) for a in articles) if d is not None]
     )
     per_family = Counter((f.sentence, family_of(f)) for f in figures)
+    every_place = len(figures) <= PLACES_LIMIT
     traits = [
         _traits(
             f,
@@ -572,7 +573,7 @@ def reconcile(
             frozenset(claims_of.get(f.sentence, ())),
             anchor_year,
             per_family[(f.sentence, family_of(f))] == 1,
-            len(figures) <= PLACES_LIMIT,
+            every_place,
         )
         for f in figures
         if f.sentence in sentences

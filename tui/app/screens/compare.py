@@ -135,6 +135,8 @@ class CompareScreen(Screen[None]):
         self.given = comparison
         self.aligner = aligner
         self.paths = list(paths)
+        # Read once: the header is redrawn on every move, and this asks the file system.
+        self.folder_name = _folder_name(self.paths)
         self.options = options
         self.glyphs = glyphs
         self.sidebar_side = sidebar_side
@@ -419,7 +421,7 @@ class CompareScreen(Screen[None]):
             title=(
                 comparison.title
                 or comparison.articles[0].title
-                or _folder_name(self.paths)
+                or self.folder_name
                 or "untitled story"
             ),
             tallies=" · ".join(tallies),
